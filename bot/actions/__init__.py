@@ -1,0 +1,1 @@
+"""Custom actions for the family voice assistant (rasa-sdk action server)."""

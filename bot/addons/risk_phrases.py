@@ -1,0 +1,57 @@
+"""Phrases that disclose risk to a child or to the person writing.
+
+A pure module (no Rasa import) so the NLU component and the action server share one list.
+The patterns are deliberately specific: "kill bill" or "the unit is dying" must not match,
+while "he hits me", "i wanna kil myself" or "self harming" must.
+"""
+
+import re
+
+_PEOPLE = (
+    r"(me|him|her|us|my\s+((little|baby|big|younger|older|step)\s*)?"
+    r"(son|daughter|child|kid|kids|children|baby|boy|girl|brother|sister|little\s+one))"
+)
+
+_PATTERNS = [
+    # Suicide and self-harm.
+    r"\b(kill|kil|kll|hang|hurt|harm)\s*(my\s*self|myslf|myself|meself|mysef)\b",
+    r"\bsu+i?c+i?de?\b|\bsuicid\w*|\bsucid\w*",
+    r"\bself[\s-]*harm\w*|\bselfharm\w*",
+    r"\b(cut|cuts|cutting|cuttin)\s+(my\s*self|myself|meself|my\s+(arms?|wrists?|legs?))\b",
+    r"\b(want|wanna|going|gonna|wish\s+i\s+could|wish\s+i\s+was)\s+((to|2)\s+)?(die|be\s+dead|end\s+it|end\s+my\s+life)\b",
+    r"\bend(ing)?\s+(it\s+all|my\s+life)\b",
+    r"\boverdos\w*|\b(take|taken|took|swallowed|taking)\s+(all\s+my|loads\s+of|a\s+load\s+of|too\s+many|lots\s+of)\s+"
+    r"(pills|tablets|meds|paracetamol)\b",
+    r"\b(dont|don't|do\s+not|dnt)\s+want\s+to\s+(be\s+here|live|be\s+alive|wake\s+up)\b",
+    r"\bno\s+(reason|point)\s+(to|in)\s+(live|living|going\s+on)\b",
+    # Violence, abuse and neglect.
+    r"\b(hit|hits|hitting|hittin|hitin|hurt|hurts|hurting|hurtin|beat|beats|beating|beatin|battered|"
+    r"punch\w*|kick|kicks|kicked|kicking|slap\w*|strangl\w*|chok(e|ed|es|ing)|burn(t|s|ed)?)\s+"
+    + _PEOPLE
+    + r"\b(?!\s+(up|back)\b)",
+    r"(?<!substance\s)(?<!drug\s)(?<!drugs\s)(?<!alcohol\s)\babu[sz]\w*",
+    r"\b(touch(ed|es|ing)?|touchd)\s+" + _PEOPLE + r"\b(?!\s+(up|back|base)\b)",
+    r"\binappropriate(ly)?\s+touch\w*|\btouch\w*\s+(me\s+|him\s+|her\s+)?inappropriate\w*",
+    r"\b(rape|raped|raping|molest\w*|sexually\s+(assault|abus)\w*)\b",
+    r"\bgroom(ed|ing)\s+" + _PEOPLE,
+    r"\b(threat\w*|going|gonna|says?\s+he\s*'?ll|says?\s+she\s*'?ll)\s+(to\s+)?(kill|kil|hurt|hit|stab)\s+"
+    + _PEOPLE,
+    r"\b(kill|kil|stab|strangle)\s+" + _PEOPLE + r"\b",
+    r"\b(not|dont|don't|never|dnt)\s+(feel\s+)?safe\s+(at\s+home|here|with|around)\b",
+    r"\b(i\s*am|im|i'm|we\s*are|were|he\s*is|hes|she\s*is|shes|they\s*are)\s+(not\s+safe|unsafe|in\s+danger)\b",
+    r"\bscared\s+(to\s+go\s+home|of\s+(my|him|her|mum|mom|dad|step\w*))\b",
+    r"\b(lock|locked|locks|locking)\s+(me|him|her|us)\s+(in|out)\b",
+    r"\bneglect(ed|ing|s)?\b",
+    r"\b(ran|run|running|has\s+run)\s+away\s+from\s+home\b|\b(is|has\s+gone|gone|went)\s+missing\b",
+    r"\bnobody\s+is\s+feeding\b|\bno\s+food\s+for\s+(days|the\s+kids)\b",
+]
+
+_RISK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+
+
+def discloses_risk(text: str) -> bool:
+    """Return True when a message contains a phrase that discloses risk of harm."""
+    if not text:
+        return False
+    normalised = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
+    return _RISK.search(normalised) is not None

@@ -1,0 +1,50 @@
+"""The batching SQL event broker writes the same rows as Rasa's, one transaction per turn."""
+
+import asyncio
+import json
+import sqlite3
+
+from addons.batched_sql_broker import BatchedSQLEventBroker
+
+
+def rows(path):
+    with sqlite3.connect(path) as connection:
+        return connection.execute("SELECT sender_id, data FROM events ORDER BY id").fetchall()
+
+
+def test_events_of_one_turn_are_written_together_in_order(tmp_path):
+    db = tmp_path / "events.db"
+    broker = BatchedSQLEventBroker(dialect="sqlite", db=str(db))
+
+    async def turn():
+        for number in range(3):
+            broker.publish({"sender_id": "sms:a", "event": "user", "n": number})
+        queued_before_the_loop_turned = rows(db)
+        await asyncio.sleep(0)
+        return queued_before_the_loop_turned
+
+    assert asyncio.run(turn()) == []
+    assert [(sender, json.loads(data)["n"]) for sender, data in rows(db)] == [
+        ("sms:a", 0),
+        ("sms:a", 1),
+        ("sms:a", 2),
+    ]
+
+
+def test_outside_an_event_loop_events_are_written_at_once(tmp_path):
+    db = tmp_path / "events.db"
+    broker = BatchedSQLEventBroker(dialect="sqlite", db=str(db))
+    broker.publish({"sender_id": "web:b", "event": "bot"})
+    assert rows(db)[0][0] == "web:b"
+
+
+def test_close_writes_what_is_queued(tmp_path):
+    db = tmp_path / "events.db"
+    broker = BatchedSQLEventBroker(dialect="sqlite", db=str(db))
+
+    async def publish_and_close():
+        broker.publish({"sender_id": "sms:c", "event": "user"})
+        await broker.close()
+        return rows(db)
+
+    assert len(asyncio.run(publish_and_close())) == 1

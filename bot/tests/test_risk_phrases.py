@@ -1,0 +1,58 @@
+"""The safeguarding safety net: disclosures (with misspellings) match, near-misses do not."""
+
+import pytest
+
+from addons.risk_phrases import discloses_risk
+
+DISCLOSURES = [
+    "my dad hits me",
+    "my stepdad keeps hittin me",
+    "he hurts my little brother",
+    "i wanna kil myself",
+    "i want 2 die",
+    "i want to kill my self",
+    "been self harming",
+    "self-harm again last night",
+    "i feel suicidal",
+    "thinking about sucide",
+    "im not safe",
+    "I don't feel safe at home",
+    "im scared to go home",
+    "my uncle touched me",
+    "he touches me when mum is out",
+    "i think the kids next door are neglected",
+    "i was abused",
+    "my ex threatened to kill me",
+    "he said hes gonna hurt my son",
+    "i took an overdose",
+    "my daughter has gone missing",
+    "she ran away from home",
+    "they lock me in my room",
+    "i dont want to be here anymore",
+    "I’m in danger",
+]
+
+NEAR_MISSES = [
+    "my son loves the kill bill films",
+    "the unit is dying for lack of funding",
+    "the wait for the dentist is killing me",
+    "im dying to know when osborne court opens",
+    "hit me up with the number",
+    "can you get in touch with me",
+    "is there a drug abuse service in redditch",
+    "my back hurts after lifting him",
+    "we are missing the old unit",
+    "is ludlow road safe to visit at weekends",
+    "he hits the ball really well at football club",
+    "short breaks for my 12 year old",
+]
+
+
+@pytest.mark.parametrize("text", DISCLOSURES)
+def test_disclosures_are_caught(text):
+    assert discloses_risk(text)
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_are_not_flagged(text):
+    assert not discloses_risk(text)

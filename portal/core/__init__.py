@@ -1,0 +1,1 @@
+"""Mechanisms shared by every capability that need their own tables."""

@@ -1,0 +1,97 @@
+"""Raising safeguarding flags: from form responses as they are stored, and from the assistant."""
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from portal.extensions import db
+from portal.safeguarding.detector import RiskAssessment, detect_risk
+from portal.safeguarding.models import SafeguardingFlag
+
+
+def new_flag(assessment: RiskAssessment, **details) -> SafeguardingFlag:
+    """A flag for a text that was read as risky (not yet added to any session)."""
+    return SafeguardingFlag(
+        categories=",".join(assessment.categories) or "reported",
+        matched="; ".join(dict.fromkeys(match.phrase for match in assessment.matches)),
+        status="new",
+        **details,
+    )
+
+
+def flag_message(text: str, *, source: str, channel: str, conversation_id: str | None) -> SafeguardingFlag:
+    """Flag a message passed on by another service, whether or not the detector agrees.
+
+    The sender has already judged it worrying; the detector only adds categories for staff.
+    """
+    flag = new_flag(
+        detect_risk(text), source=source, channel=channel, conversation_id=conversation_id, text=text
+    )
+    db.session.add(flag)
+    db.session.commit()
+    return flag
+
+
+def flag_if_risky(
+    text: str, *, source: str, channel: str, conversation_id: str | None
+) -> SafeguardingFlag | None:
+    """Flag a message that no one else will read for risk: the assistant is down, or the message is
+    in a language the assistant does not understand. Returns the flag, or None when nothing was found.
+    """
+    if not detect_risk(text).flagged:
+        return None
+    return flag_message(text, source=source, channel=channel, conversation_id=conversation_id)
+
+
+def flags(status: str | None = None) -> list[SafeguardingFlag]:
+    """Flags newest first, optionally only those with one status."""
+    query = select(SafeguardingFlag).order_by(SafeguardingFlag.created_at.desc(), SafeguardingFlag.id.desc())
+    if status:
+        query = query.where(SafeguardingFlag.status == status)
+    return list(db.session.scalars(query))
+
+
+def _checked_answers(session: Session, response) -> tuple[RiskAssessment, str]:
+    """Read every answer to a question marked ``safeguarding_check`` in the response's form."""
+    from portal.forms_engine.content import definition_of
+    from portal.forms_engine.models import FormVersion
+
+    with session.no_autoflush:
+        version = session.get(FormVersion, response.form_version_id)
+    definition = definition_of(version)
+    checked = {q.key for q in definition.questions if q.safeguarding_check}
+    texts = [answer.value for answer in response.answers if answer.question_key in checked]
+    return detect_risk("\n".join(texts)), definition.slug
+
+
+@event.listens_for(Session, "before_flush")
+def _flag_new_responses(session: Session, flush_context, instances) -> None:
+    """Every response stored with the engine's safeguarding mark raises a flag in the same transaction.
+
+    Listening here (rather than in each journey) also covers answers typed in by staff from paper
+    or phone, and imports.
+    """
+    response_class = _response_class()
+    if response_class is None:
+        return
+    for response in [obj for obj in session.new if isinstance(obj, response_class)]:
+        if not response.safeguarding_flag:
+            continue
+        assessment, slug = _checked_answers(session, response)
+        session.add(
+            new_flag(
+                assessment,
+                source="form",
+                channel=response.channel,
+                form_slug=slug,
+                response_reference=response.reference,
+            )
+        )
+
+
+def _response_class():
+    """The forms engine's Response model, or None where the engine is not installed."""
+    try:
+        from portal.forms_engine.models import Response
+    except ImportError:
+        return None
+    return Response

@@ -1,0 +1,384 @@
+"""The phrases that suggest a child or young person may be at risk, written over normalised text.
+
+Each rule reads text that ``normalise()`` has already lower-cased, expanded ("dont" -> "do not",
+"im" -> "i am") and spell-corrected, so patterns are written in plain canonical words.
+
+Precision comes from structure rather than single words: "hits" only counts with a person as the
+one hitting and a person being hit ("my step dad hits me", not "my son hits his targets"), "kill"
+only with "myself" or with a threat ("he said he would kill me", not "I'd kill for a weekend
+off"), and "touched" only with a person doing it ("my mum's boyfriend touched me", not "I was
+touched by the support"). Where the two aims collide we favour recall: a worrying phrase that
+could still be innocent ("I don't feel safe leaving him there") is flagged, because a person
+reads every flag and a missed disclosure costs far more than a second look.
+"""
+
+import re
+from dataclasses import dataclass
+
+# Categories, in the words staff use.
+SUICIDE = "suicide"
+SELF_HARM = "self_harm"
+ABUSE = "abuse"
+SEXUAL_ABUSE = "sexual_abuse"
+DOMESTIC_VIOLENCE = "domestic_violence"
+IMMEDIATE_DANGER = "immediate_danger"
+NEGLECT = "neglect"
+EXPLOITATION = "exploitation"
+HOMELESSNESS = "homelessness"
+
+CATEGORY_LABELS = {
+    SUICIDE: "Suicide",
+    SELF_HARM: "Self-harm",
+    ABUSE: "Abuse",
+    SEXUAL_ABUSE: "Sexual abuse",
+    DOMESTIC_VIOLENCE: "Domestic violence",
+    IMMEDIATE_DANGER: "Immediate danger",
+    NEGLECT: "Neglect",
+    EXPLOITATION: "Exploitation",
+    HOMELESSNESS: "Homelessness",
+}
+
+PARTNER = r"(?:boyfriend|girlfriend|partner|husband|wife|ex|fiance|fiancee)"
+FAMILY = (
+    r"(?:mum|dad|stepdad|stepmum|father|mother|parents?|brother|sister|uncle|aunt|auntie|aunty|nan|"
+    r"nana|nanny|gran|grandad|grandpa|grandma|grandmother|grandfather|cousin|carer|foster carer|"
+    r"teacher|coach|neighbour|friend|son|daughter|family|man|men|lad|lads|guy|guys|woman|adult|"
+    r"adults|people|social worker|worker|staff|lodger|babysitter|childminder|mate|mates|" + PARTNER + ")"
+)
+TITLE = r"(?:uncle|aunt|auntie|aunty|cousin|mr|mrs|miss|grandad|nan)"
+PERSON = (
+    r"(?:\b(?:he|she|they|someone|somebody)"
+    rf"|\b{TITLE} [a-z]+"
+    rf"|\b(?:(?:my|our|his|her|their|the|a|an|this|that|older|mum|dad) )?(?:{FAMILY} )?{FAMILY})"
+)
+ADVERBS = (
+    r"(?: (?:always|still|sometimes|really|often|just|even|also|then|regularly|usually|constantly|"
+    r"again|keeps|kept|has|had|have|will|would|used to|is|was|has been|started|starts|tries to|"
+    r"tried to|try to|wants to|keeps trying to|trying to))*"
+)
+VICTIM = (
+    r"(?:me|us|him|her|them|mum|my mum|the (?:kids|children|baby)|her kids|his kids|"
+    r"my (?:(?:little|baby|big|younger|older|step) )?(?:sister|brother|baby|kids|children|child|son|"
+    r"daughter|girl|boy|siblings?|wife|girlfriend|partner|body|face|head)|"
+    r"(?:his|her|their) (?:(?:little|baby|big|younger|older) )?(?:sister|brother|baby|kids|children|child|"
+    r"son|daughter|mum|girlfriend|boyfriend|wife|partner))"
+)
+# Things people hit that are not people: targets, goals, the roof.
+NOT_A_PERSON_AFTER = (
+    r"(?! (?:targets?|goals?|head|ball|stride|mark|limit|peak|spot|deadline|milestones?|grades?|"
+    r"notes?|roof|wall|bottle|books?|hard)\b)"
+)
+VIOLENCE = (
+    r"(?:hits|hit|hitting|beats|beat|beating|beaten|punches|punched|punching|kicks|kicked|kicking|"
+    r"slaps|slapped|slapping|chokes|choked|choking|strangles|strangled|strangling|batters|battered|"
+    r"smacks|smacked|smacking|pushes|pushed|shoves|shoved|bites|burns|burnt|burned|whips|whipped|"
+    r"belts|belted|headbutted|headbutts|attacks|attacked|assaults|assaulted|hurts|hurt|hurting|"
+    r"harms|harmed|grabs|grabbed|drags|dragged|throws things at|threw things at|abuses|abused)"
+)
+AFRAID = r"(?:scared|frightened|terrified|afraid)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One worrying phrase: its category, a name for staff and tests, and the pattern."""
+
+    name: str
+    category: str
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None = None  # tried on the match and the words just after it
+
+
+def rule(name: str, category: str, pattern: str, unless: str | None = None) -> Rule:
+    """Compile a rule; ``unless`` is tried on the match plus the 40 characters after it."""
+    return Rule(name, category, re.compile(pattern), re.compile(unless) if unless else None)
+
+
+RULES: tuple[Rule, ...] = (
+    # Suicide and self-harm
+    rule("suicide word", SUICIDE, r"\bsuicid(?:e|al)\b", unless=r"^suicide (?:prevention|awareness)"),
+    rule("kill myself", SUICIDE, r"\b(?:kill|killing|killed|hang|hanging|hanged) (?:myself|yourself)\b"),
+    rule(
+        "third person suicide",
+        SUICIDE,
+        r"\b(?:kill|killing|killed|hang|hanging|hanged) (?:himself|herself|themselves|themself)\b",
+    ),
+    rule("end my life", SUICIDE, r"\b(?:end|ending|take|taking) my (?:own )?life\b"),
+    rule("end it all", SUICIDE, r"\bend (?:it all|everything)\b"),
+    rule(
+        "going to end it",
+        SUICIDE,
+        r"\b(?:going to|want to|will|about to|might|could|should|just|gonna|thinking of|thinking about) "
+        r"(?:just )?end(?:ing)? (?:it|things)\b",
+        unless=r" (?:with|for|early|there|here|between|now for today)\b",
+    ),
+    rule(
+        "want to die",
+        SUICIDE,
+        r"\b(?:want|wants|wanted|wanting|ready|going) to die\b",
+        unless=r"^\w+ to die (?:(?:my|her|his|your|the) )?hair\b",
+    ),
+    rule("wish I was dead", SUICIDE, r"\bwish i (?:was|were) (?:dead|not alive|not here|never born)\b"),
+    rule("wish never born", SUICIDE, r"\bwish i had never been born\b"),
+    rule("better off dead", SUICIDE, r"\bbetter off (?:dead|without me)\b"),
+    rule(
+        "do not want to live",
+        SUICIDE,
+        r"\bdo not want to (?:be alive|live|be here anymore|exist|wake up|be on this earth)\b",
+    ),
+    rule(
+        "no reason to live",
+        SUICIDE,
+        r"\bno (?:reason|point) (?:to|in) (?:live|living|being alive|going on)\b",
+    ),
+    rule("cannot go on", SUICIDE, r"\bcan not (?:go on|take (?:it|this) anymore)\b"),
+    rule("not worth living", SUICIDE, r"\b(?:life is )?not worth (?:living|it anymore)\b"),
+    rule("overdose", SELF_HARM, r"\b(?:overdose|overdosed|overdosing)\b"),
+    rule(
+        "take all my pills",
+        SELF_HARM,
+        r"\b(?:take|took|taking|swallow|swallowed) (?:all|loads|lots|a load) (?:of )?(?:my |the )?"
+        r"(?:pills|tablets|paracetamol)\b",
+    ),
+    rule(
+        "self harm",
+        SELF_HARM,
+        r"\bself harm",
+        unless=r"^self harm\w* (?:team|service|training|awareness|"
+        r"leaflet|nurse|clinic|worker|course|policy)\b",
+    ),
+    rule(
+        "harm myself",
+        SELF_HARM,
+        r"\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|stab|stabbing|"
+        r"scratch|scratching) myself\b",
+        unless=r"^\w+ myself (?:playing|falling|lifting|tripping|slipping|shaving|cooking|at the gym|"
+        r"on (?:a|the))\b",
+    ),
+    rule(
+        "harm themselves",
+        SELF_HARM,
+        r"\b(?:harm|harming|cut|cutting|burn|burning|starve|starving) (?:himself|herself|themselves)\b",
+        unless=r"^\w+ \w+ (?:playing|shaving|cooking|on (?:a|the)|by accident|accidentally)\b",
+    ),
+    rule(
+        "hurt themselves on purpose",
+        SELF_HARM,
+        r"\b(?:hurt|hurting|hurts) (?:himself|herself|themselves) (?:on purpose|deliberately)\b",
+    ),
+    rule(
+        "cuts on arms",
+        SELF_HARM,
+        r"\b(?:cut|cuts|cutting|cut up) (?:on )?my (?:arms?|legs?|wrists?|thighs?)\b",
+    ),
+    rule(
+        "jump off",
+        SUICIDE,
+        r"\b(?:jump|jumping) (?:off|from) (?:a|the) (?:bridge|building|roof|car park|cliff)\b"
+        r"|\b(?:in front of|under) a (?:train|bus|lorry|car)\b",
+    ),
+    # Violence towards a person
+    rule(
+        "person hurts person",
+        ABUSE,
+        rf"{PERSON}{ADVERBS} {VIOLENCE} {VICTIM}\b{NOT_A_PERSON_AFTER}",
+        unless=r" (?:me|us|him|her|them) (?:at|in|to) (?:chess|cards|football|a game|the game|it)\b"
+        r"|\bhit (?:me|us) up\b| (?:kicked|kicks|kicking) (?:me|us|him|her|them) out\b"
+        r"| (?:pushes|pushed) (?:me|us|him|her|them) to\b| (?:grabbed|grabs) (?:me|us) a\b",
+    ),
+    rule(
+        "I get hit",
+        ABUSE,
+        r"\b(?:i|we) (?:get|gets|got|was|were|am|are|have been|keep getting|been) (?:\w+ )?"
+        r"(?:hit|beaten|beat|punched|kicked|slapped|strangled|choked|battered|smacked|abused|whipped|"
+        r"belted|thrown around)\b",
+        unless=r"^(?:i|we) \w+ (?:\w+ )?\w+ (?:by a (?:car|bus|ball|van|bike|lorry)|out|off|up by the|"
+        r"with (?:a|an|the) (?:\w+ )?(?:bill|fine|charge|letter|invoice|cost|fee))\b",
+    ),
+    rule("hurt by a person", ABUSE, rf"\b(?:hurt|harmed|attacked|assaulted) by {PERSON}\b"),
+    rule(
+        "is violent",
+        ABUSE,
+        rf"{PERSON}{ADVERBS} (?:is|are|was|were|gets|can be|becomes) (?:violent|abusive)\b",
+    ),
+    rule("abused", ABUSE, r"\b(?:physically|emotionally|mentally) (?:abused|abusive|abusing)\b"),
+    rule("marks and bruises", ABUSE, rf"\b(?:bruises|bruised|marks) (?:from|because of) {PERSON}\b"),
+    # Sexual abuse
+    rule(
+        "person touched me",
+        SEXUAL_ABUSE,
+        rf"{PERSON}{ADVERBS} (?:touched|touches|touching|touch|fondled|fondles|groped|gropes|molested|"
+        r"molests|raped|rapes|sexually abused|sexually assaulted) (?:me|us|her|him|my|them)\b",
+        unless=r" (?:me|us) (?:deeply|greatly|so much|emotionally|with (?:her|his|their))\b",
+    ),
+    rule(
+        "touched my private parts",
+        SEXUAL_ABUSE,
+        r"\b(?:touched|touches|touching|touch) (?:me |my )?(?:down there|privates?|private parts|bum|bottom|"
+        r"chest|boobs|breasts|willy|penis|vagina|fanny|between my legs|inappropriately|where)\b",
+    ),
+    rule("rape", SEXUAL_ABUSE, r"\b(?:rape|raped|raping|rapist|molest\w*|groped|groping)\b"),
+    rule("sexual abuse", SEXUAL_ABUSE, r"\bsexual(?:ly)? (?:abuse|abused|abusing|assault|assaulted)\b"),
+    rule("groomed", SEXUAL_ABUSE, r"\b(?:groomed|grooming me|grooming her|grooming him)\b"),
+    rule(
+        "nudes",
+        SEXUAL_ABUSE,
+        r"\b(?:send|sends|sent|ask|asks|asking|asked|wants|want|makes|made|pressures|pressured)"
+        r"(?: me| him| her| them)?(?: to send| for| to)?(?: me| him| her| them)? "
+        r"(?:nudes|naked (?:pictures|pics|photos|selfies)|pictures of my body)\b",
+    ),
+    rule(
+        "made me do sexual things",
+        SEXUAL_ABUSE,
+        r"\b(?:made|makes|make|forced|forces|force|tries to make|tried to make) me (?:have sex|do sexual|"
+        r"touch (?:him|her|his|them)|watch porn|send nudes|take my clothes off|kiss him|sleep with)\b"
+        r"|\b(?:shows|showed|show) me porn\b",
+    ),
+    # Domestic violence and coercive control
+    rule("domestic violence", DOMESTIC_VIOLENCE, r"\b(?:domestic (?:violence|abuse)|dv|coercive control)\b"),
+    rule(
+        "controls me",
+        DOMESTIC_VIOLENCE,
+        rf"\b(?:he|she|my {PARTNER}) (?:controls|checks) (?:me|my money|my phone|everything|where i go|"
+        r"who i see)\b|\b(?:will not|never|does not|wont) let me (?:leave|go out|out|see my|have my own)\b",
+    ),
+    rule(
+        "threat to kill",
+        IMMEDIATE_DANGER,
+        r"\b(?:threatened|threatens|threatening|threaten) (?:me |us |to |that he would |that she would )?"
+        r"(?:to )?(?:kill|hurt|hit|stab|beat|burn|strangle|take the kids|take my)\b"
+        r"|\bthreatened me\b",
+    ),
+    rule(
+        "said he would kill me",
+        IMMEDIATE_DANGER,
+        r"\b(?:said|says|told me|keeps saying) (?:that )?(?:he|she|they) (?:would|will|is going to|was going "
+        r"to|are going to|were going to) (?:kill|hurt|stab|beat|batter|strangle) (?:me|us|my|her|him)\b",
+    ),
+    rule(
+        "going to kill me",
+        IMMEDIATE_DANGER,
+        rf"\b(?:is going to|going to|will|wants to|want to|is coming to|tried to|try to|trying to) "
+        rf"(?:kill|stab|strangle|murder|hurt|batter|beat up) {VICTIM}\b",
+        unless=r" (?:if|when) (?!(?:i|we) (?:tell|told|say|said|speak|leave|left|go to|call|ring|report)"
+        r"|(?:anyone|anybody|you|they|he|she) (?:finds? out|tells?))",
+    ),
+    rule(
+        "weapon",
+        IMMEDIATE_DANGER,
+        r"\b(?:has|had|got|with|holding|pulled|waving|carrying|carries|brought) "
+        r"(?:a|his|her) (?:knife|gun|weapon|machete|blade)\b",
+        unless=r" knife and fork\b",
+    ),
+    # Feeling unsafe now
+    rule(
+        "do not feel safe",
+        IMMEDIATE_DANGER,
+        r"\b(?:do not|does not|did not|never|not|can not) (?:really |ever )?feel (?:very )?safe\b",
+    ),
+    rule(
+        "not safe at home",
+        IMMEDIATE_DANGER,
+        rf"\b(?:(?:not|never) safe|unsafe) (?:at home|here|in (?:my|our|the) (?:home|house|flat|room)"
+        rf"|with {PERSON}|around {PERSON})\b",
+    ),
+    rule(
+        "scared to go home",
+        IMMEDIATE_DANGER,
+        rf"\b{AFRAID} (?:to go (?:back )?home|of going home|to be at home|at home|to be in the house|"
+        rf"to go back|of {PERSON}|of what (?:he|she|they) (?:will|might) do)\b",
+        unless=r"^\w+ of (?:the|a) (?:dark|dentist|dog|dogs|doctor|spiders?)\b",
+    ),
+    rule(
+        "do not want to go home", IMMEDIATE_DANGER, r"\bdo not want to go (?:back )?home\b", unless=r" yet\b"
+    ),
+    rule(
+        "in danger",
+        IMMEDIATE_DANGER,
+        r"\b(?:i am|we are|she is|he is|they are|am|are) in danger\b",
+        unless=r"^\w+ in danger of\b",
+    ),
+    rule(
+        "breaking in",
+        IMMEDIATE_DANGER,
+        r"\b(?:banging on the (?:door|window)|trying to (?:get|break) in|broke in|breaking in"
+        r"|kicking the door)\b",
+    ),
+    rule(
+        "help me now",
+        IMMEDIATE_DANGER,
+        r"\b(?:please help me|help me please|help me now|help us now|need help now|help me quick)\b",
+        unless=r" (?:fill|to fill|with|understand|find|get|complete|to get|to find|choose|apply|sort)\b",
+    ),
+    rule("locked in", IMMEDIATE_DANGER, r"\b(?:locked|locks|lock|locking) (?:me|us|them) (?:in|up)\b"),
+    # Neglect
+    rule(
+        "no food",
+        NEGLECT,
+        r"\b(?:no food|nothing to eat|not eaten|not had anything to eat|have not eaten|has not eaten)"
+        r"(?: (?:in|at) (?:the house|home)| for (?:days|\w+ days)| in (?:days|\w+ days)| today)?\b",
+        unless=r"^no food (?:bank|allergies|waste|was|for the|at the (?:event|meeting|group))\b",
+    ),
+    rule(
+        "always hungry",
+        NEGLECT,
+        r"\b(?:always|constantly|often) (?:hungry|starving)\b|\b(?:hungry|starving) "
+        r"(?:all the time|every day|at home)\b",
+    ),
+    rule(
+        "left alone",
+        NEGLECT,
+        r"\b(?:left|leaves|leave|leaving) (?:me|us|the kids|the baby|my (?:little )?(?:brother|sister)s?) "
+        r"(?:alone|on (?:my|our) own|by (?:myself|ourselves)|at home)(?: all night| overnight| for days"
+        r"| for hours| at night| all weekend)\b|\bhome alone (?:all night|overnight|for days|at night)\b",
+    ),
+    rule(
+        "nobody looks after me",
+        NEGLECT,
+        r"\bnobody (?:looks after|feeds|cares for|takes care of) (?:me|us)\b",
+    ),
+    rule(
+        "parents drunk",
+        NEGLECT,
+        r"\b(?:mum|dad|stepdad|stepmum|parents|mother|father|they|he|she) (?:is|are|gets|get) (?:always |"
+        r"often |constantly )?(?:drunk|high|off (?:her|his|their) face|passed out|on drugs)\b"
+        r"\b|\b(?:mum|dad|parents) (?:takes?|does|do) drugs\b",
+        unless=r" high up\b",
+    ),
+    # Exploitation
+    rule(
+        "county lines",
+        EXPLOITATION,
+        r"\bcounty lines?\b",
+        unless=r"^county lines? (?:awareness|training|talk)",
+    ),
+    rule(
+        "made to carry drugs",
+        EXPLOITATION,
+        r"\b(?:made|make|makes|forced|forces|force|making) (?:me|us|him|her) (?:to )?(?:sell|carry|hold|"
+        r"deliver|move|stash) (?:drugs|weed|stuff|packages|money|a package)\b"
+        r"|\b(?:selling|carrying|holding|dealing|running) drugs for\b",
+    ),
+    rule("owe them money", EXPLOITATION, r"\b(?:i|we) owe (?:them|him|her|some people) money\b"),
+    # Homelessness
+    rule(
+        "kicked me out",
+        HOMELESSNESS,
+        r"\b(?:kicked|thrown|threw|chucked|kicking|throwing|kick|throw) (?:me|us) out\b",
+        unless=r" out (?:of (?:the|a) (?:class|lesson|club|game|group|meeting))\b",
+    ),
+    rule(
+        "homeless",
+        HOMELESSNESS,
+        r"\b(?:i am|we are|i will be|we will be|been made|made|become|becoming|have been|about to be|"
+        r"going to be) homeless\b",
+    ),
+    rule(
+        "nowhere to sleep", HOMELESSNESS, r"\bnowhere (?:to (?:sleep|stay|live)|to go tonight|safe to stay)\b"
+    ),
+    rule(
+        "sleeping rough",
+        HOMELESSNESS,
+        r"\b(?:sleeping|slept|sleep) (?:rough|on the streets?|in (?:a|my|the) car|on a bench|in a tent|"
+        r"in a park)\b|\bsofa surfing\b",
+    ),
+)

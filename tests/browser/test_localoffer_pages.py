@@ -1,0 +1,54 @@
+"""The Local Offer in Chromium: search, service and flag pages pass axe and work without JavaScript."""
+
+from tests.browser.conftest import PHONE, check_accessibility, screenshot
+
+
+def test_searching_with_a_typo_and_filters_works_without_javascript(page_without_javascript, live_server):
+    page = page_without_javascript
+    page.goto(live_server.url + "/local-offer/")
+    page.fill("#q", "respite kiddermister")
+    page.select_option("#district", "wyre-forest")
+    page.click("main form button.govuk-button")
+    page.wait_for_url("**q=respite+kiddermister**")
+    links = page.locator(".app-localoffer-results h3 a").all_inner_texts()
+    units = {"Ludlow Road Short Breaks Unit", "Moule Close Short Breaks Unit (Kidderminster)"}
+    assert units <= set(links[:5])
+    assert page.locator("text=Showing results for").count() == 1
+
+
+def test_the_search_page_passes_axe_with_results_and_at_phone_width(page, live_server):
+    page.goto(live_server.url + "/local-offer/?q=autisim&age=8&category=health")
+    check_accessibility(page)
+    screenshot(page, "local-offer-search-desktop")
+    page.set_viewport_size(PHONE)
+    check_accessibility(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    screenshot(page, "local-offer-search-phone")
+
+
+def test_a_service_page_passes_axe_and_prints_without_the_navigation(page, live_server):
+    page.goto(live_server.url + "/local-offer/services/osborne-court-short-breaks")
+    assert page.locator("h1").inner_text() == "Osborne Court short breaks"
+    assert "Last reviewed: 26 September 2019" in page.locator("#last-reviewed").inner_text()
+    check_accessibility(page)
+    screenshot(page, "local-offer-service-desktop")
+    page.emulate_media(media="print")
+    assert not page.locator(".govuk-header").is_visible()
+    assert not page.locator(".app-localoffer-noprint").is_visible()
+    assert page.locator("h1").is_visible()
+
+
+def test_the_flag_form_shows_errors_accessibly_and_thanks_the_family(page, live_server):
+    page.goto(live_server.url + "/local-offer/services/sample-evesham-family-swim/report-a-problem")
+    check_accessibility(page)
+    page.click("main form button.govuk-button")
+    page.locator(".govuk-error-summary").wait_for()
+    assert page.title().startswith("Error:")
+    check_accessibility(page)
+    page.check("input[value=place]")
+    page.fill("#details", "It is on Mondays now")
+    page.click("main form button.govuk-button")
+    page.locator(".govuk-panel__title").wait_for()
+    assert page.locator(".govuk-panel__title").inner_text() == "Thank you for telling us"
+    check_accessibility(page)
