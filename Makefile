@@ -63,7 +63,7 @@ browser:
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
 		echo "Installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null; \
 	else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi
 
 ## Debian's nginx for the scale-out test (two portals and two assistants behind one address).
@@ -71,7 +71,7 @@ nginx:
 	@if [ -x /usr/sbin/nginx ]; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
 		echo "Installing Debian's nginx for the scale-out test"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq nginx >/dev/null; \
 	else echo "The scale-out test needs Debian's nginx: sudo apt-get install nginx"; exit 1; fi
 
 ## ---- run ----------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 import itertools
 
+from playwright.sync_api import expect
+
 from portal.extensions import db
 from portal.forms_engine.transfer import import_csv
 from tests.browser.conftest import check_accessibility, screenshot
@@ -41,7 +43,7 @@ def test_an_officer_dashboard_with_a_cross_tab_passes_axe(page, live_server):
     page.select_option("#crosstab-columns", "district")
     page.get_by_role("button", name="Show results").click()
     assert page.locator("#crosstab").is_visible()
-    assert "exact counts" in page.locator(".govuk-warning-text").inner_text()
+    expect(page.locator(".govuk-warning-text")).to_contain_text("exact counts")
     check_accessibility(page)
     screenshot(page, "analytics-dashboard-officer")
 
@@ -50,8 +52,8 @@ def test_an_analyst_sees_suppressed_counts_and_passes_axe(page, live_server):
     with_responses(live_server)
     sign_in(page, live_server, *account(live_server, "analyst"))
     page.goto(f"{live_server.url}/staff/analytics/{SLUG}")
-    assert page.get_by_text("fewer than 5").count() > 0
-    assert page.get_by_role("link", name="Every response (CSV)").count() == 0
+    expect(page.get_by_text("fewer than 5").first).to_be_visible()
+    expect(page.get_by_role("link", name="Every response (CSV)")).to_have_count(0)
     check_accessibility(page)
 
 
@@ -62,5 +64,5 @@ def test_filters_work_without_javascript(page_without_javascript, live_server):
     page.goto(f"{live_server.url}/staff/analytics/{SLUG}")
     page.select_option("#filter-answer", "role=professional")
     page.get_by_role("button", name="Show results").click()
-    assert page.locator("#total-responses").inner_text() == "4"
+    expect(page.locator("#total-responses")).to_have_text("4")
     assert "answer=role%3Dprofessional" in page.url

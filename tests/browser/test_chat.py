@@ -4,6 +4,7 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, LiveServer, check_accessibility, screenshot
 from tests.chat.conftest import closed_port_url
@@ -73,7 +74,7 @@ def test_chat_without_javascript_form_posts_and_quick_replies(
     check_accessibility_without_javascript(browser, page)
 
     page.get_by_role("button", name="Short breaks").click()
-    assert "Short breaks give disabled children time away" in page.get_by_role("log").inner_text()
+    expect(page.get_by_role("log")).to_contain_text("Short breaks give disabled children time away")
     link = page.get_by_role("link", name="http://localhost:5000/local-offer?q=short+breaks")
     assert link.get_attribute("href") == "/local-offer?q=short+breaks"
     link.click()
@@ -81,8 +82,8 @@ def test_chat_without_javascript_form_posts_and_quick_replies(
     page.go_back()
 
     page.get_by_role("button", name="Clear conversation").click()
-    assert "Your conversation has been cleared." in page.content()
-    assert "What would you like to know?" not in page.get_by_role("log").inner_text()
+    expect(page.locator("body")).to_contain_text("Your conversation has been cleared.")
+    expect(page.get_by_role("log")).not_to_contain_text("What would you like to know?")
 
 
 def test_chat_with_javascript_needs_no_reload_announces_replies_and_keeps_focus(page, chat_server, assistant):
@@ -108,7 +109,7 @@ def test_chat_with_javascript_needs_no_reload_announces_replies_and_keeps_focus(
     page.get_by_text("Short breaks give disabled children time away").wait_for()
     assert page.evaluate("window.__stillTheSamePage") is True
     assert page.evaluate("document.activeElement.name") == "message"
-    assert page.get_by_role("button", name="Short breaks").count() == 0
+    expect(page.get_by_role("button", name="Short breaks")).to_have_count(0)
     # Nothing of the conversation is kept in the browser's storage.
     assert page.evaluate("window.localStorage.length + window.sessionStorage.length") == 0
     check_accessibility(page)

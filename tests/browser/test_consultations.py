@@ -7,6 +7,7 @@ import re
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from portal.extensions import db
 from portal.forms_engine.content import load_definition
@@ -32,7 +33,7 @@ def consultation(live_server):
 def continue_to(page, heading: str, axe: bool = True) -> None:
     """Press Continue, then check the next page and run axe on it (axe needs JavaScript)."""
     page.get_by_role("button", name="Continue").click()
-    assert heading in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text(heading)
     if axe:
         check_accessibility(page)
 
@@ -46,7 +47,7 @@ def begin(page, url: str, axe: bool = True) -> None:
     if axe:
         check_accessibility(page)
     page.get_by_role("button", name="Start now").click()
-    assert "Are you a parent carer, young person or professional?" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Are you a parent carer, young person or professional?")
     if axe:
         check_accessibility(page)
 
@@ -60,7 +61,7 @@ def finish(page) -> str:
     continue_to(page, "Please provide your email address")
     continue_to(page, "Check your answers")
     page.get_by_role("button", name="Send answers").click()
-    assert "Answers sent" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Answers sent")
     check_accessibility(page)
     return page.locator(".govuk-panel__body strong").inner_text()
 
@@ -150,10 +151,10 @@ def test_the_journey_works_without_javascript_on_a_320_pixel_phone(browser, cons
         page.get_by_role("link", name=re.compile("^Change.*Are you a parent carer")).click()
         choose(page, "Professional")
         continue_to(page, "Check your answers", axe=False)
-        assert "How old is your child" not in page.locator("main").inner_text()
+        expect(page.locator("main")).not_to_contain_text("How old is your child")
         screenshot(page, "consultation-check-answers-phone")
         page.get_by_role("button", name="Send answers").click()
-        assert "Answers sent" in page.locator("h1").inner_text()
+        expect(page.locator("h1")).to_contain_text("Answers sent")
     finally:
         context.close()
 
@@ -166,14 +167,14 @@ def test_save_and_return_and_the_closed_consultation_pages_are_accessible(page, 
     check_accessibility(page)
     choose(page, "Parent carer")
     page.get_by_role("button", name="Save and come back later").click()
-    assert "Your answers have been saved" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Your answers have been saved")
     check_accessibility(page)
     code = page.locator(".govuk-panel__body strong").inner_text()
     page.get_by_role("link", name="Carry on with your answers now").click()
     check_accessibility(page)
     page.get_by_label("Enter your code to carry on with your answers").fill(code)
     page.get_by_role("button", name="Continue").click()
-    assert "Check your answers" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Check your answers")
     page.goto(live_server.url + "/consultations/overnight-short-breaks-2019")
-    assert "This consultation closed on 1 August 2019" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("This consultation closed on 1 August 2019")
     check_accessibility(page)

@@ -3,6 +3,7 @@
 import itertools
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, check_accessibility, screenshot
 from tests.staff.factories import PASSWORD, create_staff_user
@@ -24,7 +25,8 @@ def press_continue_to_check_your_answers(page, limit: int = 15) -> None:
         if page.locator("h1").inner_text() == "Check your answers":
             return
         check_accessibility(page)
-        page.get_by_role("button", name="Continue").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Continue").click()
     pytest.fail("never reached check your answers")
 
 
@@ -43,8 +45,8 @@ def test_each_feedback_form_can_be_sent_without_answering_anything(page, live_se
     page.get_by_role("button", name="Start now").click()
     press_continue_to_check_your_answers(page)
     send(page)
-    assert page.locator("h1").inner_text() == "Thank you"
-    assert "You told us something that worries us" not in page.content()
+    expect(page.locator("h1")).to_have_text("Thank you")
+    expect(page.locator("body")).not_to_contain_text("You told us something that worries us")
 
 
 def test_a_child_uses_the_face_scale_on_a_phone_and_a_disclosure_shows_help(browser, live_server):
@@ -80,8 +82,8 @@ def test_a_parent_asks_to_be_contacted(page, live_server):
     page.get_by_label("Email address").fill("alex@example.org")
     check_accessibility(page)
     page.get_by_role("button", name="Continue").click()
-    assert page.locator("h1").inner_text() == "Check your answers"
-    assert "alex@example.org" in page.content()
+    expect(page.locator("h1")).to_have_text("Check your answers")
+    expect(page.locator("body")).to_contain_text("alex@example.org")
     send(page)
 
 
@@ -104,7 +106,7 @@ def test_a_care_leaver_updates_their_details(page, live_server):
     check_accessibility(page)
     page.get_by_role("button", name="Continue").click()
     send(page)
-    assert page.locator("h1").inner_text() == "We have got your details"
+    expect(page.locator("h1")).to_have_text("We have got your details")
 
 
 def test_a_callback_request_goes_through_the_pa_queue(browser, live_server):
@@ -113,7 +115,7 @@ def test_a_callback_request_goes_through_the_pa_queue(browser, live_server):
     page.goto(live_server.url + "/care-leavers/ask-for-a-call-back")
     page.get_by_role("button", name="Start now").click()
     page.get_by_role("button", name="Continue").click()  # nothing chosen: the error summary
-    assert "There is a problem" in page.content()
+    expect(page.locator("body")).to_contain_text("There is a problem")
     check_accessibility(page)
     page.get_by_label("Money").check()
     page.get_by_role("button", name="Continue").click()
@@ -125,7 +127,7 @@ def test_a_callback_request_goes_through_the_pa_queue(browser, live_server):
     page.get_by_label("Your mobile number").fill("07700 900222")
     page.get_by_role("button", name="Continue").click()
     send(page)
-    assert page.locator("h1").inner_text() == "We have got your request"
+    expect(page.locator("h1")).to_have_text("We have got your request")
     reference = page.locator(".govuk-panel__body strong").inner_text()
     care_leaver.close()
 
@@ -141,15 +143,15 @@ def test_a_callback_request_goes_through_the_pa_queue(browser, live_server):
     check_accessibility(page)
     page.get_by_role("link", name=reference).click()
     check_accessibility(page)
-    assert "07700 900222" in page.content()
+    expect(page.locator("body")).to_contain_text("07700 900222")
     page.get_by_role("button", name="Pick up").click()
-    assert "Priya Adviser" in page.content()
+    expect(page.locator("body")).to_contain_text("Priya Adviser")
     page.get_by_label("Case reference").fill("LL-42")
     page.get_by_role("button", name="Save case reference").click()
     page.get_by_role("button", name="Mark as done").click()
     check_accessibility(page)
-    assert "moved it from In progress to Done" in page.content()
+    expect(page.locator("body")).to_contain_text("moved it from In progress to Done")
     page.goto(live_server.url + "/staff/care-leavers/?status=done")
-    assert reference in page.content()
+    expect(page.locator("body")).to_contain_text(reference)
     check_accessibility(page)
     staff.close()

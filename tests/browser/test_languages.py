@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, check_accessibility, screenshot
 from tests.browser.test_public_pages import PAGES
@@ -18,7 +19,7 @@ def test_every_public_page_in_urdu_passes_axe_at_desktop_and_phone_width(page, l
     response = page.goto(live_server.url + path)
     assert response.status == 200
     assert page.locator("html").get_attribute("lang") == "ur"
-    assert page.locator("[dir=rtl]").count() == 1
+    expect(page.locator("[dir=rtl]")).to_have_count(1)
     check_accessibility(page)
     page.set_viewport_size(PHONE)
     check_accessibility(page)
@@ -31,8 +32,8 @@ def test_every_public_page_in_urdu_passes_axe_at_desktop_and_phone_width(page, l
 def test_the_urdu_page_is_translated(page, live_server):
     _choose(page, live_server, "ur")
     page.goto(live_server.url + "/")
-    assert page.get_by_role("link", name="اصل مواد پر جائیں").count() == 1  # Skip to main content
-    assert "Skip to main content" not in page.content()
+    expect(page.get_by_role("link", name="اصل مواد پر جائیں")).to_have_count(1)  # Skip to main content
+    expect(page.locator("body")).not_to_contain_text("Skip to main content")
 
 
 def test_checkboxes_and_radios_sit_on_the_right_in_urdu(page, live_server):
@@ -75,4 +76,4 @@ def test_polish_pages_are_translated_and_pass_axe(page, live_server):
         page.goto(live_server.url + path)
         assert page.locator("html").get_attribute("lang") == "pl"
         check_accessibility(page)
-    assert page.get_by_text("Przejdź do głównej treści").count() == 1
+    expect(page.get_by_text("Przejdź do głównej treści")).to_have_count(1)

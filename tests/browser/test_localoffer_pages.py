@@ -1,5 +1,7 @@
 """The Local Offer in Chromium: search, service and flag pages pass axe and work without JavaScript."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import PHONE, check_accessibility, screenshot
 
 
@@ -13,7 +15,7 @@ def test_searching_with_a_typo_and_filters_works_without_javascript(page_without
     links = page.locator(".app-localoffer-results h3 a").all_inner_texts()
     units = {"Ludlow Road Short Breaks Unit", "Moule Close Short Breaks Unit (Kidderminster)"}
     assert units <= set(links[:5])
-    assert page.locator("text=Showing results for").count() == 1
+    expect(page.locator("text=Showing results for")).to_have_count(1)
 
 
 def test_the_search_page_passes_axe_with_results_and_at_phone_width(page, live_server):
@@ -29,8 +31,8 @@ def test_the_search_page_passes_axe_with_results_and_at_phone_width(page, live_s
 
 def test_a_service_page_passes_axe_and_prints_without_the_navigation(page, live_server):
     page.goto(live_server.url + "/local-offer/services/osborne-court-short-breaks")
-    assert page.locator("h1").inner_text() == "Osborne Court short breaks"
-    assert "Last reviewed: 26 September 2019" in page.locator("#last-reviewed").inner_text()
+    expect(page.locator("h1")).to_have_text("Osborne Court short breaks")
+    expect(page.locator("#last-reviewed")).to_contain_text("Last reviewed: 26 September 2019")
     check_accessibility(page)
     screenshot(page, "local-offer-service-desktop")
     page.emulate_media(media="print")
@@ -50,5 +52,5 @@ def test_the_flag_form_shows_errors_accessibly_and_thanks_the_family(page, live_
     page.fill("#details", "It is on Mondays now")
     page.click("main form button.govuk-button")
     page.locator(".govuk-panel__title").wait_for()
-    assert page.locator(".govuk-panel__title").inner_text() == "Thank you for telling us"
+    expect(page.locator(".govuk-panel__title")).to_have_text("Thank you for telling us")
     check_accessibility(page)

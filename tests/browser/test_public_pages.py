@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE, check_accessibility, screenshot
 from tests.browser.pages import public_pages
@@ -23,7 +24,7 @@ PAGES = _discovered_pages()
 def test_public_page_renders_and_passes_axe(page, live_server, path):
     response = page.goto(live_server.url + path)
     assert response.status == 200
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     assert page.title().endswith("Family voice – Worcestershire Children First")
     check_accessibility(page)
     name = re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-") or "start"
@@ -55,7 +56,7 @@ def test_the_skip_link_is_the_first_thing_the_keyboard_reaches(page, live_server
 def test_the_urdu_start_page_is_right_to_left_and_passes_axe(page, live_server):
     page.goto(live_server.url + "/language/ur?next=/")
     assert page.locator("html").get_attribute("lang") == "ur"
-    assert page.locator("[dir=rtl]").count() >= 1
+    expect(page.locator("[dir=rtl]").first).to_be_visible()
     check_accessibility(page)
     screenshot(page, "start-urdu-desktop")
 

@@ -2,6 +2,7 @@
 
 import secrets
 
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from portal.extensions import db
@@ -26,7 +27,7 @@ def test_staff_see_alerts_and_dead_letters_and_retry_one(page, live_server):
         email, _user_id, _secret = new_account(live_server, "officer")
         sign_in(page, live_server, email)
         page.goto(live_server.url + "/staff/sms/")
-        assert page.locator("h1").inner_text() == "Text messages"
+        expect(page.locator("h1")).to_have_text("Text messages")
         assert page.get_by_text("Twilio HTTP 503 error 20503").is_visible()
         check_accessibility(page)
         screenshot(page, "staff-sms")
@@ -50,6 +51,6 @@ def test_the_full_answer_page_passes_axe(page, live_server):
         )
         db.session.commit()
     page.goto(live_server.url + f"/sms/answer/{token}")
-    assert page.locator("h1").inner_text() == "Your answer"
+    expect(page.locator("h1")).to_have_text("Your answer")
     assert page.get_by_text("Step two: fill in the form.").is_visible()
     check_accessibility(page)

@@ -5,6 +5,7 @@ import re
 
 import pyotp
 import pytest
+from playwright.sync_api import expect
 
 from portal.staff.auth import access_rule_for
 from portal.staff.models import ROLES
@@ -29,7 +30,7 @@ def sign_in(page, live_server, email, secret=None):
     if secret:
         page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(secret).now())
         page.get_by_role("button", name="Continue").click()
-    assert page.locator("h1").inner_text() == "Staff area"
+    expect(page.locator("h1")).to_have_text("Staff area")
 
 
 # Pages only admins may open; everyone else must get the "You cannot see this page" page.
@@ -48,7 +49,7 @@ def test_each_role_signs_in_and_is_refused_the_admin_pages(page, live_server, ro
             assert response.status == 200, path
         else:
             assert response.status == 403, path
-            assert page.locator("h1").inner_text() == "You cannot see this page"
+            expect(page.locator("h1")).to_have_text("You cannot see this page")
     if role != "admin":
         check_accessibility(page)
 
@@ -115,12 +116,12 @@ def test_setting_up_codes_at_first_admin_sign_in_passes_axe(page, live_server):
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator("h1").inner_text() == "Set up two-step sign-in"
+    expect(page.locator("h1")).to_have_text("Set up two-step sign-in")
     check_accessibility(page)
     key = page.locator("#totp-key").inner_text().replace(" ", "")
     page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(key).now())
     page.get_by_role("button", name="Continue").click()
-    assert page.locator("h1").inner_text() == "Staff area"
+    expect(page.locator("h1")).to_have_text("Staff area")
 
 
 def test_the_staff_area_works_without_javascript(page_without_javascript, live_server):
@@ -128,5 +129,5 @@ def test_the_staff_area_works_without_javascript(page_without_javascript, live_s
     email, _user_id, _secret = new_account(live_server, "officer")
     sign_in(page, live_server, email)
     page.get_by_role("button", name="Sign out").click()
-    assert page.locator("h1").inner_text() == "Sign in to the staff area"
+    expect(page.locator("h1")).to_have_text("Sign in to the staff area")
     assert page.goto(live_server.url + "/staff/").url.startswith(live_server.url + "/staff/sign-in")

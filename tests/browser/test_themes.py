@@ -2,6 +2,7 @@
 
 import itertools
 
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from portal.extensions import db
@@ -45,7 +46,7 @@ def test_officer_codes_accepts_double_codes_and_publishes(page, live_server):
     page.get_by_label("Theme name").fill("Browser: travel")
     page.get_by_label("What the theme covers").fill("Long journeys to another unit.")
     page.get_by_role("button", name="Add theme").click()
-    assert "Theme added" in page.content()
+    expect(page.locator("body")).to_contain_text("Theme added")
     check_accessibility(page)
     with app.app_context():
         theme = db.session.scalar(select(Theme.id).where(Theme.name == "Browser: travel"))
@@ -65,33 +66,35 @@ def test_officer_codes_accepts_double_codes_and_publishes(page, live_server):
     # Code the first comment by hand, and keep it as a quote.
     page.goto(f"{live_server.url}/staff/themes/{SLUG}/code?page=1")
     while page.locator(f"#t-{first}-{theme}").count() == 0:
-        page.get_by_role("link", name="Next page").click()
+        with page.expect_navigation():
+            page.get_by_role("link", name="Next page").click()
     page.locator(f"#t-{first}-{theme}").check()
     page.locator(f"#q-{first}-{theme}").check()
     page.locator(f"#save-{first}").click()
-    assert "Coding saved" in page.content()
+    expect(page.locator("body")).to_contain_text("Coding saved")
     check_accessibility(page)
 
     # Accept the suggestion for the second comment.
     page.goto(f"{live_server.url}/staff/themes/{SLUG}/suggestions")
     check_accessibility(page)
     page.get_by_role("button", name=f"Accept Browser: travel for comment {second}").click()
-    assert "Suggestion accepted" in page.content()
+    expect(page.locator("body")).to_contain_text("Suggestion accepted")
 
     # A second officer's check of the first comment, then the agreement page.
     page.goto(f"{live_server.url}/staff/themes/{SLUG}/code?round=second")
     while page.locator(f"#t-{first}-{theme}").count() == 0:
-        page.get_by_role("link", name="Next page").click()
+        with page.expect_navigation():
+            page.get_by_role("link", name="Next page").click()
     page.locator(f"#t-{first}-{theme}").check()
     page.locator(f"#save-{first}").click()
-    assert "Coding saved" in page.content()
+    expect(page.locator("body")).to_contain_text("Coding saved")
     page.goto(f"{live_server.url}/staff/themes/{SLUG}/agreement")
     assert page.get_by_role("row", name="Browser: travel").first.is_visible()
     check_accessibility(page)
 
     # You said, we did: a response, an action, publish.
     page.goto(f"{live_server.url}/staff/themes/{SLUG}")
-    assert "Browser sample: the drive to Malvern is far too long." in page.content()
+    expect(page.locator("body")).to_contain_text("Browser sample: the drive to Malvern is far too long.")
     page.get_by_role("link", name="Browser: travel").click()
     page.get_by_label("You said").fill("Journeys would be too long.")
     page.get_by_label("We did").fill("We will review transport with each family.")
@@ -102,12 +105,12 @@ def test_officer_codes_accepts_double_codes_and_publishes(page, live_server):
     page.get_by_role("link", name="Themes", exact=True).first.click()
     if page.get_by_role("button", name="Publish you said, we did").count():
         page.get_by_role("button", name="Publish you said, we did").click()
-    assert "Published on the consultation" in page.content()
+    expect(page.locator("body")).to_contain_text("Published on the consultation")
     screenshot(page, "themes-overview")
 
     page.goto(f"{live_server.url}/consultations/{SLUG}")
     assert page.get_by_role("heading", name="You said, we did").is_visible()
-    assert "We will review transport with each family." in page.content()
+    expect(page.locator("body")).to_contain_text("We will review transport with each family.")
     check_accessibility(page)
     with app.app_context():
         bodies = db.session.scalars(
