@@ -3,12 +3,15 @@
 from urllib.parse import urlsplit
 
 from flask import Flask, abort, current_app, redirect, request, session
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
+from markupsafe import Markup, escape
 
 
 def init_app(app: Flask) -> None:
     app.add_url_rule("/language/<code>", endpoint="choose_language", view_func=choose_language)
     app.context_processor(_language_context)
+    app.add_template_filter(in_english)
+    app.add_template_filter(english_content)
 
 
 def select_locale() -> str:
@@ -49,3 +52,23 @@ def _language_context() -> dict:
         "languages": current_app.config["LANGUAGES"],
         "text_direction": "rtl" if code in current_app.config["RTL_LANGUAGES"] else "ltr",
     }
+
+
+def in_english(text: str, marker: bool = True) -> Markup:
+    """Content text shown in English to someone reading another language: marked ``lang="en"`` so
+    screen readers speak it as English (``dir="ltr"`` keeps its punctuation in place on right-to-left
+    pages) and followed by "(in English)", unless ``marker`` is off because its heading says so."""
+    html = Markup('<span lang="en" dir="ltr">{}</span>').format(text)
+    if marker:
+        html += Markup(' <span class="app-in-english">{}</span>').format(gettext("(in English)"))
+    return html
+
+
+def english_content(text: str | None) -> Markup:
+    """Text that is written in English only (a Local Offer record, say): marked ``lang="en"`` for
+    readers of another language, who are told once per page that these details are in English."""
+    if not text:
+        return Markup("")
+    if current_language() == "en":
+        return escape(text)
+    return in_english(text, marker=False)

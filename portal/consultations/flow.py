@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
 from portal.consultations import journey
 from portal.extensions import db
-from portal.forms_engine.answers import check_answer, display_value, other_key, read_page
-from portal.forms_engine.definition import localise
+from portal.forms_engine.answers import check_answer, other_key, read_page
+from portal.forms_engine.definition import english_fallback, localise
 from portal.forms_engine.drafts import save_answers
 from portal.forms_engine.equality import EQUALITY, EQUALITY_PAGE_KEY
 from portal.forms_engine.pages import (
+    answer_html,
     attach_problems,
     build_page_form,
     field_params,
+    localise_html,
     page_form_class,
     write_in_params,
 )
@@ -100,22 +103,25 @@ def _summary_rows(place, answers: dict, equality: dict, language: str) -> list[d
     entries = []
     for q in asked_questions(place.definition, answers):
         page = next(p for p in place.definition.pages if q in p.questions)
-        entries.append(
-            (q, display_value(q, answers.get(q.key), answers.get(other_key(q)), language), page.key)
-        )
+        entries.append((q, answers.get(q.key), answers.get(other_key(q)), page.key))
     if place.definition.equality_monitoring and not journey.is_staff():
         for q in EQUALITY.questions:
-            entries.append((q, display_value(q, equality.get(q.key), None, language), EQUALITY_PAGE_KEY))
+            entries.append((q, equality.get(q.key), None, EQUALITY_PAGE_KEY))
     rows = []
-    for q, value, page_key in entries:
-        text = localise(q.text, language)
-        label = _("Question %(number)s: %(text)s", number=q.number, text=text) if q.number else text
+    for q, value, other, page_key in entries:
+        # Question text and option labels not translated yet are marked as English.
+        text = localise_html(q.text, language)
+        label = escape(_("Question %(number)s: %(text)s")) % {"number": q.number, "text": text}
+        answer = answer_html(q, value, other, language, marker=not english_fallback(q.text, language))
         href = url_for(journey.endpoint("question"), slug=place.slug, page_key=page_key, change=1)
+        change = Markup('{}<span class="govuk-visually-hidden"> {}</span>').format(
+            _("Change"), localise_html(q.text, language, marker=False)
+        )
         rows.append(
             {
-                "key": {"text": label},
-                "value": {"text": value or _("Not answered")},
-                "actions": {"items": [{"href": href, "text": _("Change"), "visuallyHiddenText": text}]},
+                "key": {"html": label if q.number else text},
+                "value": {"html": answer or escape(_("Not answered"))},
+                "actions": {"items": [{"href": href, "html": change}]},
             }
         )
     return rows

@@ -20,7 +20,11 @@ CHOICE_TYPES = ("single_choice", "multiple_choice")
 TEXT_TYPES = ("short_text", "long_text", "email", "phone")
 QUESTION_TYPES = (*CHOICE_TYPES, *TEXT_TYPES, "number", "date", "yes_no", "rating")
 DEFAULT_MAX_LENGTH = {"short_text": 200, "long_text": 2000, "email": 254, "phone": 30}
-YES_NO_OPTIONS = (("yes", "Yes"), ("no", "No"))
+# The forms engine's own words for yes/no questions, so they are never left in English.
+YES_NO_OPTIONS = (
+    ("yes", {"en": "Yes", "pl": "Tak", "ro": "Da", "ur": "ہاں"}),
+    ("no", {"en": "No", "pl": "Nie", "ro": "Nu", "ur": "نہیں"}),
+)
 SEPARATOR = "; "
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -157,6 +161,12 @@ def shown_language(text: Text | None, language: str = "en") -> str:
     if isinstance(text, dict) and text.get(language):
         return language
     return "en"
+
+
+def english_fallback(text: Text | None, language: str) -> bool:
+    """True when someone reading `language` is shown this text in English because it has no
+    translation (so the page marks it as English)."""
+    return bool(localise(text, language)) and language != "en" and shown_language(text, language) == "en"
 
 
 def canonical_json(data: dict) -> str:

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from portal.forms_engine.definition import FormDefinition, parse_definition
+from portal.forms_engine.definition import FormDefinition, localise, parse_definition
 
-PREFER_NOT = {"value": "prefer_not_to_say", "label": "Prefer not to say"}
+
+def _text(en: str, pl: str, ro: str, ur: str) -> dict[str, str]:
+    """The same words in each language the portal is written in (these questions are the portal's own)."""
+    return {"en": en, "pl": pl, "ro": ro, "ur": ur}
+
+
+PREFER_NOT = {
+    "value": "prefer_not_to_say",
+    "label": _text(
+        "Prefer not to say", "Wolę nie podawać", "Prefer să nu spun", "میں نہیں بتانا چاہتا / چاہتی"
+    ),
+}
 
 EQUALITY_DATA = {
     "slug": "equality-monitoring",
@@ -22,37 +33,116 @@ EQUALITY_DATA = {
     "pages": [
         {
             "key": "equality",
-            "title": "About you (optional)",
+            "title": _text(
+                "About you (optional)",
+                "O Tobie (nieobowiązkowe)",
+                "Despre dumneavoastră (opțional)",
+                "آپ کے بارے میں (اختیاری)",
+            ),
             "questions": [
                 {
                     "key": "age_band",
-                    "text": "How old are you?",
+                    "text": _text(
+                        "How old are you?", "Ile masz lat?", "Câți ani aveți?", "آپ کی عمر کتنی ہے؟"
+                    ),
                     "type": "single_choice",
                     "options": [
-                        {"value": "under_18", "label": "Under 18"},
-                        {"value": "age_18_24", "label": "18 to 24"},
-                        {"value": "age_25_44", "label": "25 to 44"},
-                        {"value": "age_45_64", "label": "45 to 64"},
-                        {"value": "age_65_plus", "label": "65 or over"},
+                        {
+                            "value": "under_18",
+                            "label": _text("Under 18", "Poniżej 18 lat", "Sub 18 ani", "18 سال سے کم"),
+                        },
+                        {
+                            "value": "age_18_24",
+                            "label": _text(
+                                "18 to 24", "18 do 24 lat", "Între 18 și 24 de ani", "18 سے 24 سال"
+                            ),
+                        },
+                        {
+                            "value": "age_25_44",
+                            "label": _text(
+                                "25 to 44", "25 do 44 lat", "Între 25 și 44 de ani", "25 سے 44 سال"
+                            ),
+                        },
+                        {
+                            "value": "age_45_64",
+                            "label": _text(
+                                "45 to 64", "45 do 64 lat", "Între 45 și 64 de ani", "45 سے 64 سال"
+                            ),
+                        },
+                        {
+                            "value": "age_65_plus",
+                            "label": _text(
+                                "65 or over",
+                                "65 lat lub więcej",
+                                "65 de ani sau mai mult",
+                                "65 سال یا اس سے زیادہ",
+                            ),
+                        },
                         PREFER_NOT,
                     ],
                 },
                 {
                     "key": "disability",
-                    "text": "Do you consider yourself to have a disability?",
+                    "text": _text(
+                        "Do you consider yourself to have a disability?",
+                        "Czy uważasz, że masz niepełnosprawność?",
+                        "Considerați că aveți o dizabilitate?",
+                        "کیا آپ سمجھتے ہیں کہ آپ کو کوئی معذوری ہے؟",
+                    ),
                     "type": "single_choice",
-                    "options": [{"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"}, PREFER_NOT],
+                    "options": [
+                        {"value": "yes", "label": _text("Yes", "Tak", "Da", "ہاں")},
+                        {"value": "no", "label": _text("No", "Nie", "Nu", "نہیں")},
+                        PREFER_NOT,
+                    ],
                 },
                 {
                     "key": "ethnicity",
-                    "text": "What is your ethnic group?",
+                    "text": _text(
+                        "What is your ethnic group?",
+                        "Jakie jest Twoje pochodzenie etniczne?",
+                        "Care este grupul dumneavoastră etnic?",
+                        "آپ کا نسلی گروہ کیا ہے؟",
+                    ),
                     "type": "single_choice",
                     "options": [
-                        {"value": "white", "label": "White"},
-                        {"value": "mixed", "label": "Mixed or multiple ethnic groups"},
-                        {"value": "asian", "label": "Asian or Asian British"},
-                        {"value": "black", "label": "Black, Black British, Caribbean or African"},
-                        {"value": "other", "label": "Another ethnic group"},
+                        {"value": "white", "label": _text("White", "Biała", "Alb", "سفید فام")},
+                        {
+                            "value": "mixed",
+                            "label": _text(
+                                "Mixed or multiple ethnic groups",
+                                "Mieszana lub kilka grup etnicznych",
+                                "Mixt sau mai multe grupuri etnice",
+                                "مخلوط یا ایک سے زیادہ نسلی گروہ",
+                            ),
+                        },
+                        {
+                            "value": "asian",
+                            "label": _text(
+                                "Asian or Asian British",
+                                "Azjatycka lub brytyjska azjatycka",
+                                "Asiatic sau britanic asiatic",
+                                "ایشیائی یا ایشیائی برطانوی",
+                            ),
+                        },
+                        {
+                            "value": "black",
+                            "label": _text(
+                                "Black, Black British, Caribbean or African",
+                                "Czarna, czarna brytyjska, karaibska lub afrykańska",
+                                "Negru, britanic negru, caraibian sau african",
+                                "سیاہ فام، سیاہ فام برطانوی، کیریبین یا افریقی",
+                            ),
+                        },
+                        {
+                            "value": "other",
+                            "label": _text(
+                                "Another ethnic group",
+                                "Inna grupa etniczna",
+                                "Alt grup etnic",
+                                "کوئی اور نسلی گروہ",
+                            ),
+                        },
                         PREFER_NOT,
                     ],
                 },
@@ -79,6 +169,6 @@ def aggregate(rows: list[dict]) -> list[dict]:
         for option in question.options:
             count = sum(1 for row in rows if row.get(question.key) == option.value)
             shown = str(count) if count == 0 or count >= SMALL_NUMBER else f"fewer than {SMALL_NUMBER}"
-            counts.append({"label": option.label, "count": shown})
-        result.append({"key": question.key, "text": question.text, "options": counts})
+            counts.append({"label": localise(option.label), "count": shown})
+        result.append({"key": question.key, "text": localise(question.text), "options": counts})
     return result

@@ -17,8 +17,9 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from markupsafe import Markup, escape
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
 
-from portal.forms_engine.answers import Problem, other_key
-from portal.forms_engine.definition import Question, localise
+from portal.forms_engine.answers import Problem, display_value, other_key
+from portal.forms_engine.definition import SEPARATOR, Question, Text, english_fallback, localise
+from portal.i18n import in_english
 
 
 class DatePartsField(Field):
@@ -47,17 +48,17 @@ def _field_for(question: Question, language: str) -> Field:
     label = localise(question.text, language)
     if question.type in ("single_choice", "yes_no", "rating"):
         return RadioField(
-            label, choices=_choices(question, language), validate_choice=False, widget=GovRadioInput()
+            label, choices=_choices(question, language), validate_choice=False, widget=RadioInput()
         )
     if question.type == "multiple_choice":
         return SelectMultipleField(
-            label, choices=_choices(question, language), validate_choice=False, widget=GovCheckboxesInput()
+            label, choices=_choices(question, language), validate_choice=False, widget=CheckboxesInput()
         )
     if question.type == "long_text":
-        return TextAreaField(label, widget=GovCharacterCount())
+        return TextAreaField(label, widget=CharacterCount())
     if question.type == "date":
         return DatePartsField(label, id=f"{question.key}-day")
-    return StringField(label, widget=GovTextInput())
+    return StringField(label, widget=TextInput())
 
 
 def page_form_class(questions: list[Question], language: str) -> type[FlaskForm]:
@@ -68,7 +69,7 @@ def page_form_class(questions: list[Question], language: str) -> type[FlaskForm]
         write_in = question.write_in_option
         if write_in is not None:
             fields[other_key(question)] = StringField(
-                localise(write_in.write_in_label, language), widget=GovTextInput()
+                localise(write_in.write_in_label, language), widget=TextInput()
             )
     return type("PageForm", (FlaskForm,), fields)
 
@@ -93,8 +94,16 @@ def attach_problems(form: FlaskForm, problems: list[Problem]) -> None:
             field.errors = [*field.errors, problem.message]
 
 
+def localise_html(text: Text | None, language: str, marker: bool = True) -> Markup:
+    """Definition text in the reader's language; English marked as English where it is not translated
+    (``marker`` off when the question it belongs to already says "(in English)")."""
+    if english_fallback(text, language):
+        return in_english(localise(text, language), marker)
+    return escape(localise(text, language))
+
+
 def _heading_html(question: Question, language: str, caption_size: str) -> Markup:
-    text = escape(localise(question.text, language))
+    text = localise_html(question.text, language)
     if not question.number:
         return text
     caption = _("Question %(number)s", number=question.number)
@@ -105,17 +114,23 @@ def write_in_params(question: Question, language: str) -> dict[str, Any]:
     """The "Other, please specify" box, shown under the options (no hidden reveal: it works without
     JavaScript, and GOV.UK Frontend's reveal puts aria-expanded on radios, which axe refuses)."""
     write_in = question.write_in_option
-    label = _(
-        "If you chose ‘%(option)s’, %(ask)s",
-        option=localise(write_in.label, language),
-        ask=localise(write_in.write_in_label, language).lower(),
-    )
-    return {"label": {"text": label}, "classes": "govuk-!-width-two-thirds", "spellcheck": True, "hint": None}
+    option, ask = write_in.label, write_in.write_in_label
+    ask_words = localise(ask, language).lower()
+    label = escape(_("If you chose ‘%(option)s’, %(ask)s")) % {
+        "option": localise_html(option, language, marker=False),
+        "ask": in_english(ask_words, marker=False) if english_fallback(ask, language) else ask_words,
+    }
+    if not english_fallback(question.text, language) and (
+        english_fallback(option, language) or english_fallback(ask, language)
+    ):
+        label += Markup(' <span class="app-in-english">{}</span>').format(_("(in English)"))
+    return {"label": {"html": label}, "classes": "govuk-!-width-two-thirds", "spellcheck": True, "hint": None}
 
 
-def _emoji_label(option, language: str) -> Markup:
-    """A rating point's words with its picture beside them; screen readers read only the words."""
-    words = escape(localise(option.label, language))
+def _option_label(option, language: str, marker: bool) -> Markup:
+    """An option's words (marked when in English), with a rating point's picture beside them; screen
+    readers read only the words."""
+    words = localise_html(option.label, language, marker)
     if not option.emoji:
         return words
     picture = Markup('<span class="govuk-!-font-size-36" aria-hidden="true">{}</span>').format(option.emoji)
@@ -126,7 +141,9 @@ def field_params(form: FlaskForm, question: Question, language: str, alone: bool
     """GOV.UK macro parameters for a question's field: heading, hint, sizes, input types, write-in."""
     size = "l" if alone else "m"
     heading = {"html": _heading_html(question, language, size), "isPageHeading": alone}
-    hint = {"text": localise(question.hint, language)} if question.hint else None
+    # The "(in English)" after an untranslated question also covers its hint and options.
+    marker = not english_fallback(question.text, language)
+    hint = {"html": localise_html(question.hint, language, marker)} if question.hint else None
     params: dict[str, Any] = {"hint": hint}
     if question.type in ("single_choice", "yes_no", "rating", "multiple_choice", "date"):
         params["fieldset"] = {"legend": {**heading, "classes": f"govuk-fieldset__legend--{size}"}}
@@ -134,8 +151,8 @@ def field_params(form: FlaskForm, question: Question, language: str, alone: bool
             params["classes"] = "govuk-radios--inline"
         if question.type == "date":
             params["id"] = question.key  # the boxes are <key>-day, -month, -year
-        if any(o.emoji for o in question.options):
-            params["items"] = [{"html": _emoji_label(o, language)} for o in question.options]
+        if any(o.emoji or english_fallback(o.label, language) for o in question.options):
+            params["items"] = [{"html": _option_label(o, language, marker)} for o in question.options]
         return params
     params["label"] = {**heading, "classes": f"govuk-label--{size}"}
     if question.type == "long_text":
@@ -148,3 +165,22 @@ def field_params(form: FlaskForm, question: Question, language: str, alone: bool
     elif question.type == "number":
         params.update(inputmode="numeric", classes="govuk-input--width-5", spellcheck=False)
     return params
+
+
+def answer_html(question: Question, value: Any, other: str | None, language: str, marker: bool) -> Markup:
+    """An answer as the person saw it (like ``display_value``), option labels that are in English
+    marked as English; what the person typed is never marked."""
+    if not question.options or value in (None, "", []):
+        return escape(display_value(question, value, other, language))
+    chosen = value if isinstance(value, list) else [str(value)]
+    options = [question.option(v) for v in chosen]
+    labels = [
+        localise_html(o.label, language, marker=False) if o else escape(v)
+        for o, v in zip(options, chosen, strict=True)
+    ]
+    html = escape(SEPARATOR).join(labels)
+    if marker and any(o and english_fallback(o.label, language) for o in options):
+        html += Markup(' <span class="app-in-english">{}</span>').format(_("(in English)"))
+    if other and question.type != "multiple_choice":
+        html += Markup(": {}").format(other)
+    return html

@@ -22,6 +22,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from portal.i18n import current_language
 from portal.localoffer.editing import FLAG_PROBLEMS
 from portal.localoffer.taxonomy import taxonomy
 
@@ -31,8 +32,8 @@ def choices(pairs) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-def _choices(terms, anything: str) -> list[SelectChoice]:
-    return choices([("", anything)] + [(term.id, term.label) for term in terms.values()])
+def _choices(terms, anything: str, language: str) -> list[SelectChoice]:
+    return choices([("", anything)] + [(term.id, term.label_in(language)) for term in terms.values()])
 
 
 class SearchForm(FlaskForm):
@@ -65,10 +66,12 @@ class SearchForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        vocab = taxonomy()
-        self.need.choices = _choices(vocab.needs, str(_l("Any need")))
-        self.district.choices = _choices(vocab.districts, str(_l("Anywhere in Worcestershire")))
-        self.category.choices = choices((term.id, term.label) for term in vocab.categories.values())
+        vocab, language = taxonomy(), current_language()
+        self.need.choices = _choices(vocab.needs, str(_l("Any need")), language)
+        self.district.choices = _choices(vocab.districts, str(_l("Anywhere in Worcestershire")), language)
+        self.category.choices = choices(
+            (term.id, term.label_in(language)) for term in vocab.categories.values()
+        )
 
 
 class FlagForm(FlaskForm):

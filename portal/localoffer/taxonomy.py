@@ -5,19 +5,30 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from flask_babel import lazy_gettext as _l
 
 CONTENT = Path(__file__).parent / "content"
-COST_TYPES = {"free": "Free", "some": "Free for some, a charge for others", "paid": "There is a charge"}
+COST_TYPES = {
+    "free": _l("Free"),
+    "some": _l("Free for some, a charge for others"),
+    "paid": _l("There is a charge"),
+}
 
 
 @dataclass(frozen=True)
 class Term:
-    """One term of a vocabulary: its id, the label families see, and the words they use for it."""
+    """One term of a vocabulary: its id, the label families see (English, and by language in
+    ``translations``), and the words they use for it."""
 
     id: str
     label: str
     words: tuple[str, ...] = field(default=())
     parent: str | None = None
+    translations: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def label_in(self, language: str) -> str:
+        """The label in ``language``; the English label (a place name, for districts) otherwise."""
+        return self.translations.get(language) or self.label
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,13 @@ class Taxonomy:
 
 def _terms(items: list[dict], words_key: str = "words") -> dict[str, Term]:
     return {
-        item["id"]: Term(item["id"], item["label"], tuple(item.get(words_key, [])), item.get("parent"))
+        item["id"]: Term(
+            item["id"],
+            item["label"],
+            tuple(item.get(words_key, [])),
+            item.get("parent"),
+            dict(item.get("translations") or {}),
+        )
         for item in items
     }
 
