@@ -8,6 +8,8 @@ from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
+from portal import fragments
+
 
 def init_app(app: Flask) -> None:
     app.jinja_loader = ChoiceLoader(
@@ -24,6 +26,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
+    fragments.init_app(app)
     app.jinja_env.filters["uk_date"] = uk_date
     app.jinja_env.filters["uk_datetime"] = uk_datetime
     app.context_processor(_service_context)

@@ -19,7 +19,25 @@ from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAre
 
 from portal.forms_engine.answers import Problem, display_value, other_key
 from portal.forms_engine.definition import SEPARATOR, Question, Text, english_fallback, localise
+from portal.fragments import CachedWidget
 from portal.i18n import in_english
+
+
+# GOV.UK Frontend's widgets, reusing their HTML while a field shows no typed value and no error.
+class RadioInput(CachedWidget, GovRadioInput):
+    pass
+
+
+class CheckboxesInput(CachedWidget, GovCheckboxesInput):
+    pass
+
+
+class CharacterCount(CachedWidget, GovCharacterCount):
+    pass
+
+
+class TextInput(CachedWidget, GovTextInput):
+    pass
 
 
 class DatePartsField(Field):
