@@ -88,7 +88,9 @@ FIXED = {
     "BABEL_DEFAULT_TIMEZONE": "Europe/London",
     "LANGUAGES": {"en": "English", "pl": "Polski", "ro": "Română", "ur": "اردو"},
     "RTL_LANGUAGES": {"ur"},
-    "RATELIMIT_HEADERS_ENABLED": True,
+    # No X-RateLimit-* headers on every response (two more trips to the counters' store each);
+    # a 429 carries Retry-After (portal/errors.py).
+    "RATELIMIT_HEADERS_ENABLED": False,
     "SERVICE_NAME": "Family voice",
     "ORGANISATION_NAME": "Worcestershire Children First",
 }

@@ -1,6 +1,7 @@
 """Error pages in the GOV.UK style, and JSON errors under ``/api/``."""
 
 import logging
+import time
 
 from flask import Flask, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
@@ -9,7 +10,7 @@ from markupsafe import escape
 from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from portal.extensions import db
+from portal.extensions import db, limiter
 
 log = logging.getLogger(__name__)
 
@@ -99,12 +100,30 @@ def _csrf_error(error: CSRFError):
 
 def _http_error(error: HTTPException):
     status = error.code or 500
+    headers = _retry_after() if status == 429 else {}
     if wants_json():
-        return api_error(status, error.description or error.name)
-    response = _render(status)
+        body, status = api_error(status, error.description or error.name)
+        return body, status, headers
+    body, status = _render(status)
     if status == 405 and getattr(error, "valid_methods", None):
-        return response[0], status, {"Allow": ", ".join(error.valid_methods)}
-    return response
+        headers["Allow"] = ", ".join(error.valid_methods)
+    return body, status, headers
+
+
+def _retry_after() -> dict[str, str]:
+    """Seconds until the rate limit that refused this request lets the visitor in again.
+
+    Rate-limit headers are not sent with every page (each would cost two more trips to the
+    counters' store), so a refusal says when to come back."""
+    limit = limiter.current_limit
+    if limit is None:
+        return {}
+    try:
+        seconds = int(limit.reset_at - time.time())
+    except Exception:  # the counters' store is unreachable: the 429 page still says "wait a minute"
+        log.warning("Could not read when the rate limit resets", exc_info=True)
+        return {}
+    return {"Retry-After": str(max(seconds, 1))}
 
 
 def _database_unavailable(error: DBAPIError):

@@ -60,3 +60,35 @@ def test_an_unexpected_exception_under_api_is_json(app, client):
     assert response.status_code == 500
     assert response.json["error"]["code"] == "server_error"
     assert "secret internals" not in response.get_data(as_text=True)
+
+
+def test_a_rate_limited_visitor_is_told_when_to_come_back_but_pages_carry_no_limit_headers(app, client):
+    from portal.extensions import limiter
+
+    @app.get("/limited")
+    @limiter.limit("2 per minute")
+    def limited():
+        return "fine", 200, {"Content-Type": "text/plain"}
+
+    answered = client.get("/limited")
+    assert "X-RateLimit-Remaining" not in answered.headers
+    client.get("/limited")
+    refused = client.get("/limited")
+    assert refused.status_code == 429
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert "Too many attempts" in refused.get_data(as_text=True)
+
+
+def test_a_rate_limited_api_call_gets_json_with_retry_after(app, client):
+    from portal.extensions import limiter
+
+    @app.get("/api/v1/limited")
+    @limiter.limit("1 per minute")
+    def api_limited():
+        return {"ok": True}
+
+    client.get("/api/v1/limited")
+    refused = client.get("/api/v1/limited")
+    assert refused.status_code == 429
+    assert refused.json["error"]["code"] == "rate_limited"
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
