@@ -159,24 +159,21 @@ def test_with_the_assistant_down_chat_degrades_without_server_errors(database_ur
     assert stats.chat_turns > 0 and stats.chat_inconsistent == stats.chat_turns, summary
 
 
-def restart_postgresql() -> None:
-    cluster = sorted(os.listdir("/etc/postgresql"))[0]
-    subprocess.run(
-        ["pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main", "restart"],
-        check=True, timeout=120, capture_output=True,
-    )  # fmt: skip
-
-
 @full_only
-@pytest.mark.parametrize("database_uri", ["postgresql"], indirect=True)
-def test_postgresql_restarted_mid_load_loses_nothing(database_uri, tmp_path):
+def test_postgresql_restarted_mid_load_loses_nothing(private_postgresql, tmp_path):
+    database_uri = private_postgresql.url
     rasa = FakeRasa().start()
     restarted = threading.Event()
+    problems: list[str] = []
 
     def restart_later():
         time.sleep(15)
-        restart_postgresql()
-        restarted.set()
+        try:
+            private_postgresql.restart()
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+            problems.append(f"{error}: {error.stderr!r}")
+        else:
+            restarted.set()
 
     try:
         with Portal(database_uri, tmp_path / "instance", rasa.url, workers=4) as portal:
@@ -186,7 +183,7 @@ def test_postgresql_restarted_mid_load_loses_nothing(database_uri, tmp_path):
             thread.join(timeout=130)
     finally:
         rasa.stop()
-    assert restarted.is_set()
+    assert restarted.is_set(), problems
     summary = {**stats.summary(), **reconcile(stats, database_uri), "scenario": "postgresql restarted"}
     record("fault-postgresql-restart", summary)
     log(f"postgresql restart: {summary}")
