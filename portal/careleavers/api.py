@@ -2,6 +2,7 @@
 
 from flask import Blueprint, jsonify, request
 
+from portal.api.openapi import assistant_post
 from portal.api.validation import ASSISTANT_CHANNELS, text_field_problems
 from portal.careleavers.callbacks import from_assistant
 from portal.errors import api_error
@@ -37,30 +38,18 @@ def create_callback_request():
 
 
 OPENAPI_PATHS = {
-    "/api/v1/callback-requests": {
-        "post": {
-            "summary": "Ask a care leaver's personal adviser (or the duty worker) to call or text back",
-            "security": [{"bearerAuth": []}],
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/CallbackRequestIn"}}
-                },
+    "/api/v1/callback-requests": assistant_post(
+        "Ask a care leaver's personal adviser (or the duty worker) to call or text back",
+        "CallbackRequestIn",
+        {
+            "description": "In the queue",
+            "content": {
+                "application/json": {
+                    "schema": {"type": "object", "properties": {"reference": {"type": "string"}}}
+                }
             },
-            "responses": {
-                "201": {
-                    "description": "In the queue",
-                    "content": {
-                        "application/json": {
-                            "schema": {"type": "object", "properties": {"reference": {"type": "string"}}}
-                        }
-                    },
-                },
-                "400": {"description": "A field is missing or wrong"},
-                "401": {"description": "Missing or wrong bearer token"},
-            },
-        }
-    }
+        },
+    )
 }
 OPENAPI_SCHEMAS = {
     "CallbackRequestIn": {

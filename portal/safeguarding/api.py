@@ -2,6 +2,7 @@
 
 from flask import Blueprint, jsonify, request
 
+from portal.api.openapi import assistant_post
 from portal.api.validation import ASSISTANT_CHANNELS, text_field_problems
 from portal.errors import api_error
 from portal.safeguarding.flags import flag_message
@@ -43,23 +44,11 @@ def create_flag():
 
 
 OPENAPI_PATHS = {
-    "/api/v1/safeguarding-flags": {
-        "post": {
-            "summary": "Flag a message that discloses risk to a child or young person",
-            "security": [{"bearerAuth": []}],
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {"schema": {"$ref": "#/components/schemas/SafeguardingFlagRequest"}}
-                },
-            },
-            "responses": {
-                "201": {"description": "Recorded; staff see it on the safeguarding list at once"},
-                "400": {"description": "A field is missing or too long"},
-                "401": {"description": "Missing or wrong bearer token"},
-            },
-        }
-    }
+    "/api/v1/safeguarding-flags": assistant_post(
+        "Flag a message that discloses risk to a child or young person",
+        "SafeguardingFlagRequest",
+        {"description": "Recorded; staff see it on the safeguarding list at once"},
+    )
 }
 OPENAPI_SCHEMAS = {
     "SafeguardingFlagRequest": {
