@@ -5,6 +5,7 @@ Every setting the service reads is listed here and in the README's configuration
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 
@@ -18,20 +19,23 @@ def instance_secret(instance_path: str, name: str, generate=None) -> str:
     """Return a secret kept in ``instance/NAME``, generating it on first use.
 
     Secrets never live in the repository: each machine makes its own, readable only by its owner.
-    ``generate`` makes a new value (default: 32 random bytes, URL-safe); when two processes start
-    at once, the first file written wins and both read it.
+    ``generate`` makes a new value (default: 32 random bytes, URL-safe). When several processes
+    start at once, the first one to link its whole file into place wins and all read that one:
+    the file is written aside and linked, so nobody reads it half written.
     """
     path = Path(instance_path) / name
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         value = generate() if generate else secrets.token_urlsafe(32)
+        fd, draft = tempfile.mkstemp(prefix=f".{name}.", dir=path.parent)  # mode 0600
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
             with os.fdopen(fd, "w") as handle:
                 handle.write(value + "\n")
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(draft)
     return path.read_text().strip()
 
 

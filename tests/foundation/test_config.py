@@ -1,9 +1,12 @@
 """Settings come from the environment, with safe defaults and no secrets in the repository."""
 
+import multiprocessing
+import os
 import stat
+import time
 
 from portal import create_app
-from portal.config import normalise_database_url
+from portal.config import instance_secret, normalise_database_url
 
 
 def test_the_default_database_is_sqlite_in_the_instance_folder(monkeypatch, tmp_path):
@@ -51,3 +54,30 @@ def test_sqlite_runs_in_wal_mode(app):
         if db.engine.dialect.name != "sqlite":
             return
         assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def _read_secret_written_slowly(folder: str) -> str:
+    # Each writer takes a while over its write, as a loaded machine may: a reader must not see the
+    # file until it is whole. (This runs in a pool process, so the patch dies with it.)
+    real_fdopen = os.fdopen
+
+    def slow_fdopen(*args, **kwargs):
+        handle = real_fdopen(*args, **kwargs)
+        write = handle.write
+        handle.write = lambda text: time.sleep(0.3) or write(text)
+        return handle
+
+    os.fdopen = slow_fdopen
+    try:
+        return instance_secret(folder, "race_key")
+    finally:
+        os.fdopen = real_fdopen
+
+
+def test_processes_starting_at_once_all_read_the_same_whole_secret(tmp_path):
+    # gunicorn's workers boot together and each reads (or makes) the instance's keys.
+    folder = str(tmp_path / "instance")
+    with multiprocessing.get_context("fork").Pool(6) as pool:
+        values = pool.map(_read_secret_written_slowly, [folder] * 6, chunksize=1)
+    assert len(set(values)) == 1 and len(values[0]) == 43, values
+    assert [p.name for p in (tmp_path / "instance").iterdir()] == ["race_key"]
