@@ -58,13 +58,15 @@ translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $
 setup: $(BIN)/.installed $(BIN)/.themes-installed $(BUILD)/.built $(COMPILED) $(BOT_SETUP_TARGETS)
 	$(BIN)/portal setup
 
-## Debian's Chromium for the browser tests (never a downloaded browser).
+## Debian's Chromium for the browser tests (never a downloaded browser), and Noto fonts so that
+## Urdu (and every other script) in the screenshots is readable.
 browser:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@if [ -x /usr/bin/chromium ] && [ -d /usr/share/fonts/truetype/noto ]; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
-		echo "Installing Debian's chromium for the browser tests"; \
-		apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null; \
-	else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi
+		echo "Installing Debian's chromium and Noto fonts for the browser tests"; \
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium fonts-noto-core >/dev/null; \
+	elif [ -x /usr/bin/chromium ]; then echo "Urdu in screenshots needs Noto fonts: sudo apt-get install fonts-noto-core"; \
+	else echo "Browser tests need Debian's chromium: sudo apt-get install chromium fonts-noto-core"; exit 1; fi
 
 ## Debian's nginx for the scale-out test (two portals and two assistants behind one address).
 nginx:
