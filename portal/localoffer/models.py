@@ -123,7 +123,7 @@ class ServiceLocation(db.Model):
     name: Mapped[str] = mapped_column(sa.String(200), default="")
     address: Mapped[str] = mapped_column(sa.String(400), default="")
     postcode: Mapped[str] = mapped_column(sa.String(12), default="")
-    district: Mapped[str] = mapped_column(sa.String(40), default="")
+    district: Mapped[str] = mapped_column(sa.String(40), default="", index=True)
     position: Mapped[int] = mapped_column(default=0)
 
 

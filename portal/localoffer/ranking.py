@@ -1,0 +1,270 @@
+"""Full-text ranking of the directory: the statements that find and score matching services.
+
+SQLite ranks with FTS5's BM25 over four weighted fields. PostgreSQL takes the best matches by
+plain `ts_rank`, then re-scores them per term weighted by how rare the term is. Either way a
+search without filters is one statement: the best matches with the name and "covers the whole
+county" that re-ranking needs, whether each is in the family's district, how many match in all,
+and the newest word the index holds (so the speller is known to be current without asking).
+"""
+
+import functools
+import math
+import operator
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+from portal.extensions import db
+from portal.localoffer.models import ServiceArea
+from portal.localoffer.query import tokens
+
+FTS_TABLE = "localoffer_service_fts"
+PG_TABLE = "localoffer_service_search"
+# Field weights: a word in the name counts most, then the taxonomy words, summary, body.
+SQLITE_WEIGHTS = (10.0, 4.0, 3.0, 1.0)
+PG_WEIGHTS = "'{0.1, 0.3, 0.5, 1.0}'::real[]"  # D, C, B, A
+BM25 = "bm25(localoffer_service_fts, {}, {}, {}, {})".format(*SQLITE_WEIGHTS)
+NAME_BOOST = 0.5
+COUNTYWIDE_BOOST = 1.1
+# PostgreSQL re-scores this many more than it keeps, so rare words can lift a service.
+PG_WINDOW = 60
+DF_CACHE_SECONDS = 300
+
+_fts = sa.table(FTS_TABLE, sa.column("rowid", sa.Integer))
+_pg = sa.table(PG_TABLE, sa.column("service_id", sa.Integer), sa.column("document", postgresql.TSVECTOR))
+
+# What re-ranking needs of each of the best matches (name, "covers the whole county": look-ups by
+# service id for the few rows kept, whatever the planner thinks of them), how many match in all,
+# and in every case one row, so the newest word's id always comes back.
+_SELECT = """SELECT words.generation, best.id, best.score, best.local,
+    (SELECT service.name FROM localoffer_service AS service WHERE service.id = best.id) AS name,
+    'countywide' IN (SELECT area.district FROM localoffer_service_area AS area
+                     WHERE area.service_id = best.id) AS countywide,
+    (SELECT count(*) FROM matches) AS total
+FROM (SELECT max(id) AS generation FROM localoffer_search_word) AS words
+LEFT JOIN best ON 1 = 1
+ORDER BY best.local, best.score DESC, best.id"""
+# Services in the family's district: covering it, or with a place in it (found once a search).
+_NEARBY = """
+nearby AS MATERIALIZED (
+    SELECT service_id FROM localoffer_service_area WHERE district = :district
+    UNION SELECT service_id FROM localoffer_service_location WHERE district = :district
+),"""
+_IN_NEARBY = "id IN (SELECT service_id FROM nearby)"
+
+
+def _best(source: str, score: str, limit: str, near: bool) -> str:
+    """The best `limit` rows of `source` by `score` (local 0); with a district, the best
+    `limit` in it (local 0) and the best `limit` of all (local 1 unless in it)."""
+    # Only constant text goes in: names of this module's own columns and parameters.
+    best = f"SELECT id, {score}, 0 AS local FROM {source} ORDER BY {score} DESC, id LIMIT {limit}"  # noqa: S608
+    if not near:
+        return best
+    return (
+        f"SELECT * FROM (SELECT id, {score}, 0 AS local FROM {source} WHERE {_IN_NEARBY}\n"  # noqa: S608
+        f"    ORDER BY {score} DESC, id LIMIT {limit}) AS in_district\n"
+        f"UNION SELECT * FROM (SELECT id, {score}, CASE WHEN {_IN_NEARBY} THEN 0 ELSE 1 END AS local\n"
+        f"    FROM {source} ORDER BY {score} DESC, id LIMIT {limit}) AS anywhere"
+    )
+
+
+def _sqlite_ranked(near: bool) -> Any:
+    """Every match is ranked once and kept (MATERIALIZED), so the count and the best ones read
+    it instead of the index again. FTS5 ranks only in a query over the FTS table alone, so rank
+    first, then look up."""
+    return sa.text(
+        f"""WITH matches AS MATERIALIZED (
+    SELECT rowid AS id, -{BM25} AS score FROM localoffer_service_fts
+    WHERE localoffer_service_fts MATCH :match
+),{_NEARBY if near else ""}
+best AS MATERIALIZED (
+{_best("matches", "score", ":window", near)}
+)
+{_SELECT}"""  # noqa: S608 (constant text)
+    )
+
+
+def _pg_ranked(near: bool) -> Any:
+    """Plain ts_rank (one call a row) ranks every match once; the dearer per-term weighting then
+    re-scores only the best candidates, and the best `window` are kept (in and out of the
+    district). A single term needs no weighting: it cannot change the order. The query is parsed
+    once (`query`): a prepared statement would otherwise parse it again for every row."""
+    best = (
+        "SELECT id, score, local FROM rescored ORDER BY score DESC, id LIMIT :window"
+        if not near
+        else "SELECT id, score, local FROM (SELECT id, score, local,\n"
+        "    row_number() OVER (PARTITION BY local ORDER BY score DESC, id) AS place FROM rescored\n"
+        ") AS ranked WHERE place <= :window"
+    )
+    return sa.text(
+        f"""WITH query AS MATERIALIZED (SELECT to_tsquery('simple', :match) AS words),
+matches AS MATERIALIZED (
+    SELECT search.service_id AS id, ts_rank({PG_WEIGHTS}, search.document, query.words) AS plain
+    FROM query JOIN localoffer_service_search AS search ON search.document @@ query.words
+),{_NEARBY if near else ""}
+candidates AS (
+{_best("matches", "plain", ":candidates", near)}
+),
+rescored AS (
+    SELECT candidates.id, candidates.local,
+        CASE WHEN cardinality(CAST(:terms AS text[])) < 2 THEN candidates.plain ELSE (
+            SELECT sum(ts_rank({PG_WEIGHTS}, search.document, to_tsquery('simple', term.query)) * term.weight)
+            FROM unnest(CAST(:terms AS text[]), CAST(:weights AS float8[])) AS term(query, weight)
+        ) END AS score
+    FROM candidates JOIN localoffer_service_search AS search ON search.service_id = candidates.id
+),
+best AS (
+{best}
+)
+{_SELECT}"""  # noqa: S608 (constant text)
+    ).bindparams(
+        sa.bindparam("terms", type_=postgresql.ARRAY(sa.Text)),
+        sa.bindparam("weights", type_=postgresql.ARRAY(sa.Float)),
+    )
+
+
+# By database and whether a district was named: a statement each, so each is planned (and
+# prepared by the driver) for its own case.
+RANKED = {
+    (dialect, near): (_pg_ranked if dialect == "postgresql" else _sqlite_ranked)(near)
+    for dialect in ("postgresql", "sqlite")
+    for near in (False, True)
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A matching service with what re-ranking needs (`local`: 0 in the family's district)."""
+
+    id: int
+    score: float
+    name: str
+    countywide: bool
+    local: int
+
+
+def fts5_match(terms: tuple[str, ...]) -> str:
+    """An FTS5 expression finding any of the terms (longer terms also as prefixes)."""
+    return " OR ".join(f'"{term}"*' if len(term) >= 4 else f'"{term}"' for term in terms)
+
+
+def tsquery(terms: tuple[str, ...]) -> str:
+    """A PostgreSQL tsquery finding any of the terms (longer terms also as prefixes)."""
+    return " | ".join(f"{term}:*" if len(term) >= 4 else term for term in terms)
+
+
+def is_postgres() -> bool:
+    return db.engine.dialect.name == "postgresql"
+
+
+def relevance(score: float, name: str, countywide: bool, terms: tuple[str, ...], district: str) -> float:
+    """Text relevance adjusted for what families expect: words in the name count most, and
+    when nobody said where they live, services for the whole county edge ahead."""
+    name_words = tokens(name)
+    hits = sum(1 for term in terms if any(word.startswith(term) for word in name_words))
+    adjusted = score * (1 + NAME_BOOST * hits / len(terms))
+    if countywide and not district:
+        adjusted *= COUNTYWIDE_BOOST
+    return adjusted
+
+
+def ranked_text_matches(
+    terms: tuple[str, ...], window: int, district: str, generation: int
+) -> tuple[int, list[Match], int]:
+    """The best `window` matches straight from the index (which holds only published services),
+    and with a district also the best `window` in it, in one statement: (the newest indexed
+    word's id, the matches, how many match)."""
+    values: dict[str, Any] = {"window": window, "district": district}
+    statement = RANKED[db.engine.dialect.name, bool(district)]
+    if is_postgres():
+        documents, frequencies = _document_frequencies(terms, generation)
+        values |= {
+            "match": tsquery(terms),
+            "candidates": window + PG_WINDOW,
+            "terms": [tsquery((term,)) for term in terms],
+            "weights": [_rarity(documents, frequencies[term]) for term in terms],
+        }
+    else:
+        values["match"] = fts5_match(terms)
+    rows = db.session.execute(statement, values).all()
+    matches = [Match(row.id, row.score, row.name, row.countywide, row.local) for row in rows if row.name]
+    return rows[0].generation or 0, matches, rows[0].total or 0
+
+
+def _rarity(documents: int, frequency: int) -> float:
+    return math.log(1 + max(documents, 1) / max(frequency, 1))
+
+
+_df_cache: dict[tuple[str, int], tuple[float, int, dict[str, int]]] = {}
+
+
+def _document_frequencies(terms: tuple[str, ...], generation: int) -> tuple[int, dict[str, int]]:
+    """How many indexed services there are, and how many contain each term (PostgreSQL).
+
+    Kept for a few minutes per index generation: the figures only weight the ranking, so
+    slightly stale ones do no harm, and counting on every search would double its cost."""
+    key = (str(db.engine.url), generation)
+    cached = _df_cache.get(key)
+    if cached is None or time.monotonic() - cached[0] > DF_CACHE_SECONDS:
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(_pg)) or 0
+        cached = (time.monotonic(), total, {})
+        _df_cache.clear()
+        _df_cache[key] = cached
+    known = cached[2]
+    missing = [term for term in terms if term not in known]
+    if missing:
+        counts = db.session.execute(
+            sa.select(
+                *[
+                    sa.select(sa.func.count())
+                    .select_from(_pg)
+                    .where(_pg.c.document.op("@@")(sa.func.to_tsquery("simple", tsquery((term,)))))
+                    .scalar_subquery()
+                    for term in missing
+                ]
+            )
+        ).one()
+        known.update(zip(missing, counts, strict=True))
+    return cached[1], {term: known[term] for term in terms}
+
+
+def _pg_rank(terms: tuple[str, ...], generation: int) -> Any:
+    """PostgreSQL's ts_rank knows nothing of how rare a word is, so weight each term's rank
+    by its inverse document frequency (as BM25 does on SQLite): "deaf" outweighs "school"."""
+    documents, frequencies = _document_frequencies(terms, generation)
+    weighted = [
+        sa.func.ts_rank(
+            sa.literal_column(PG_WEIGHTS), _pg.c.document, sa.func.to_tsquery("simple", tsquery((t,)))
+        )
+        * _rarity(documents, frequencies[t])
+        for t in terms
+    ]
+    return functools.reduce(operator.add, weighted)
+
+
+def text_matches(terms: tuple[str, ...], generation: int) -> Any:
+    """A CTE of (service id, relevance: higher is better) for every service matching any term,
+    for searches with filters (which join the service tables)."""
+    if is_postgres():
+        query = sa.func.to_tsquery("simple", tsquery(terms))
+        return (
+            sa.select(_pg.c.service_id.label("id"), _pg_rank(terms, generation).label("score"))
+            .where(_pg.c.document.op("@@")(query))
+            .cte("matches")
+        )
+    bm25 = sa.literal_column(BM25)
+    return (
+        sa.select(_fts.c.rowid.label("id"), (-bm25).label("score"))
+        .select_from(_fts)
+        .where(sa.text("localoffer_service_fts MATCH :match").bindparams(match=fts5_match(terms)))
+        .cte("matches")
+        .prefix_with("MATERIALIZED")
+    )
+
+
+def covers(service_id: Any, district: str) -> Any:
+    """True where the service covers the district (or "countywide")."""
+    return sa.exists().where(ServiceArea.service_id == service_id, ServiceArea.district == district)
