@@ -2,7 +2,8 @@
 under injected faults, in one run.
 
 Part 1 sends signed Twilio webhooks alternately to the portal's ``POST /sms/inbound`` (signature
-check, MessageSid dedupe, keyword and limit checks, encrypted storage, enqueue) and to a bare Flask
+check, MessageSid dedupe, keyword and limit checks, encrypted storage; the worker is enqueued after
+the answer is sent, so that is not in the acknowledgement time) and to a bare Flask
 endpoint that does the least a webhook must (store the text in SQLite, answer empty TwiML), both
 under the same gunicorn settings, and compares median acknowledgement times (the portal's
 ``GET /healthz`` is timed too, as the floor of any portal request).

@@ -33,6 +33,7 @@ def init_app(app: Flask) -> None:
     from portal.sms import models, views  # noqa: F401  (the tables; the routes on bp)
     from portal.sms.staff import staff_bp
     from portal.sms.twilio_channel import SmsChannel
+    from portal.sms.webhook import InboundWebhook
 
     for name, (kind, default) in SETTINGS.items():
         app.config.setdefault(name, kind(os.environ.get(name) or default))
@@ -48,6 +49,7 @@ def init_app(app: Flask) -> None:
     limiter.exempt(bp)  # the gateway has its own per-number and service-wide limits
     app.register_blueprint(bp)
     app.register_blueprint(staff_bp)
+    app.wsgi_app = InboundWebhook(app, app.wsgi_app)  # Twilio's texts skip the page machinery
     app.cli.add_command(worker_command)
     try:
         from portal.staff.subjects import register_subject_finder

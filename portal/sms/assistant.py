@@ -2,7 +2,9 @@
 
 Rasa sees only ``sms:<pseudonym>``. A lease on the sender row means one worker at a time handles a
 sender, so replies keep the order of the questions. If Rasa is down the text waits and is retried;
-after ``SMS_RASA_GIVE_UP_MINUTES`` the sender gets the human contacts instead of silence.
+after ``SMS_RASA_GIVE_UP_MINUTES`` the sender gets the human contacts instead of silence. The
+webhook stores an ordinary text without reading the sender's opt-out; it is read here, before
+Rasa sees the text, and again by the outbox at send time.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import timedelta
 import requests
 from flask import current_app
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from portal.extensions import db
 from portal.forms_engine.crypto import decrypt
@@ -61,6 +64,18 @@ def ask_rasa(sender_key: str, text: str) -> list[str]:
     return texts
 
 
+def _ensure_sender(sender_key: str) -> None:
+    """The webhook stores an ordinary text without touching the sender row: make it on first use."""
+    if db.session.scalar(select(SmsSender.key).where(SmsSender.key == sender_key)) is not None:
+        return
+    now = utcnow()
+    db.session.add(SmsSender(key=sender_key, opted_out=False, created_at=now, updated_at=now))
+    try:
+        db.session.commit()
+    except IntegrityError:  # a keyword or another worker made it at the same moment
+        db.session.rollback()
+
+
 def _claim(sender_key: str, seconds: float) -> str | None:
     now = utcnow()
     token = secrets.token_hex(8)
@@ -102,6 +117,7 @@ def _release(sender_key: str, token: str) -> None:
 def process_sender(sender_key: str) -> float | None:
     """Answer a sender's waiting texts in order. Returns seconds until it should run again, or None."""
     config = current_app.config
+    _ensure_sender(sender_key)
     token = _claim(sender_key, config["SMS_PROCESS_LEASE_SECONDS"])
     if token is None:
         return None  # another worker has this sender; it will see the new text too

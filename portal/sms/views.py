@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from flask import Response, abort, current_app, render_template, request
 
@@ -10,9 +11,8 @@ from portal.extensions import db
 from portal.outbox.service import record_provider_status
 from portal.sms import bp
 from portal.sms.access import open_route
-from portal.sms.gateway import receive
+from portal.sms.gateway import enqueue_sender, receive
 from portal.sms.models import RECEIVED, SmsAnswer
-from portal.sms.pseudonyms import pseudonym
 from portal.sms.signatures import request_is_from_twilio
 
 log = logging.getLogger(__name__)
@@ -27,22 +27,21 @@ def _forbidden(kind: str) -> Response:
 @bp.post("/sms/inbound")
 @open_route("Twilio's webhook, checked by X-Twilio-Signature")
 def inbound():
-    """Store the text and answer Twilio at once; the worker talks to the assistant."""
+    """Store the text and answer Twilio at once; the worker talks to the assistant.
+
+    Signed texts are normally answered by `portal.sms.webhook.InboundWebhook` before they reach
+    Flask; this view answers whatever it passes on (and the same texts when it is not installed)."""
     if not request_is_from_twilio():
         return _forbidden("inbound SMS")
     message_sid = request.form.get("MessageSid") or request.form.get("SmsSid")
     number = request.form.get("From")
     if not message_sid or not number:
         return Response("MessageSid and From are required", status=400, mimetype="text/plain")
-    status = receive(message_sid, number, request.form.get("Body", ""))
-    if status == RECEIVED and current_app.config["OUTBOX_ENQUEUE"]:
-        from portal import worker
-
-        try:
-            worker.process_sender(pseudonym(number))
-        except Exception:  # stored already: the sweep will pick it up
-            log.exception("could not enqueue an inbound text; the sweep will process it")
-    return Response(EMPTY_TWIML, mimetype="text/xml")
+    receipt = receive(message_sid, number, request.form.get("Body", ""))
+    response = Response(EMPTY_TWIML, mimetype="text/xml")
+    if receipt.status == RECEIVED and current_app.config["OUTBOX_ENQUEUE"]:
+        response.call_on_close(partial(enqueue_sender, receipt.sender_key))  # after Twilio has its answer
+    return response
 
 
 @bp.post("/sms/status")

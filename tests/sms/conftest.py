@@ -78,8 +78,12 @@ def sms_client(sms_app):
 def signed_post(
     client, path: str, params: dict, *, url: str | None = None, token: str = AUTH_TOKEN, **kwargs
 ):
-    """POST form ``params`` to ``path`` signed as Twilio would for ``url`` (default PUBLIC_URL + path)."""
+    """POST form ``params`` to ``path`` signed as Twilio would for ``url`` (default PUBLIC_URL + path).
+
+    The response is closed once read, as a WSGI server closes it once sent: the webhook enqueues
+    the worker at that moment, after Twilio has its answer."""
     signature = sign(url or PUBLIC_URL + path, params, token)
+    kwargs.setdefault("buffered", True)
     return client.post(path, data=params, headers={"X-Twilio-Signature": signature}, **kwargs)
 
 
