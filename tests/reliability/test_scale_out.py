@@ -174,5 +174,6 @@ def test_two_portals_and_two_assistants_behind_nginx_stay_consistent(database_ur
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait(timeout=30)
         for log_file in logs:
             log_file.close()
