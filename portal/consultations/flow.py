@@ -54,7 +54,6 @@ def question(slug: str, page_key: str):
         return redirect(journey.url_after(place, page, answers), code=303)
     language = journey.language()
     if request.method == "POST":
-        form = page_form_class(questions, language)()
         posted, problems = read_page(questions, request.form, journey.today(), language)
         target = dict(equality if is_equality else answers)
         for q in questions:
@@ -75,6 +74,7 @@ def question(slug: str, page_key: str):
             if request.form.get("action") == "save":
                 return redirect(url_for(journey.endpoint("save"), slug=slug), code=303)
             return redirect(journey.url_after(place, page, answers), code=303)
+        form = page_form_class(questions, language)()  # what was posted, shown with its problems
         attach_problems(form, problems)
     else:
         form = build_page_form(questions, equality if is_equality else answers, language)

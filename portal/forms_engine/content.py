@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import yaml
-from sqlalchemy import select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import contains_eager, defer
 
 from portal.extensions import db
 from portal.forms_engine.definition import KINDS, FormDefinition, canonical_json, checksum, parse_definition
@@ -67,16 +67,21 @@ def load_files(paths: list[Path]) -> list[str]:
     return lines
 
 
+# Built once: every public page looks its form up. The stored definition is loaded only when
+# definition_of has not parsed that version yet.
+_LATEST_VERSION = (
+    select(FormVersion)
+    .join(Form)
+    .options(contains_eager(FormVersion.form), defer(FormVersion.definition))
+    .where(Form.slug == bindparam("slug"))
+    .order_by(FormVersion.number.desc())
+    .limit(1)
+)
+
+
 def latest_version(slug: str) -> FormVersion | None:
     """The newest version of a form (with its form loaded), or None."""
-    return db.session.scalar(
-        select(FormVersion)
-        .join(Form)
-        .options(contains_eager(FormVersion.form))
-        .where(Form.slug == slug)
-        .order_by(FormVersion.number.desc())
-        .limit(1)
-    )
+    return db.session.scalar(_LATEST_VERSION, {"slug": slug})
 
 
 def all_latest_versions(kind: str | None = None) -> list[FormVersion]:
