@@ -114,7 +114,9 @@ def tick(page, name: str, value: str) -> None:
 
 def check_page(page, name: str | None = None) -> None:
     """What every page in a journey must do: one h1 in one main landmark, headings that never skip a
-    level, axe clean (WCAG 2.2 AA), and every stop reachable, visible and escapable by keyboard."""
+    level, axe clean (WCAG 2.2 AA), and every stop reachable, visible and escapable by keyboard.
+    Callers first expect something of the new page; this then waits for its scripts to have run."""
+    page.wait_for_load_state()
     expect(page.locator("main")).to_have_count(1)
     expect(page.locator("main h1")).to_have_count(1)
     skipped = page.evaluate(
@@ -145,6 +147,7 @@ def switch_language(page, language: str) -> None:
     expect(page.locator("html")).to_have_attribute("lang", language)
     if language == "ur":
         expect(page.locator("[dir=rtl]")).to_have_count(1)
+    page.wait_for_load_state()  # GOV.UK Frontend's scripts (the skip link's among them) have run
 
 
 def submit_and_expect_errors(page) -> None:
