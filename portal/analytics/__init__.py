@@ -2,7 +2,8 @@
 
 Each part registers itself here: ``conversations`` ingests the assistant's events and shows
 officers what families ask, what went unanswered and how helpful the answers were; ``responses``
-keeps answer facts for dashboards, exports and reports.
+keeps answer facts for dashboards, exports and reports; ``service_flags`` counts families' reports
+that a Local Offer service's information is wrong.
 """
 
 import importlib
@@ -10,7 +11,7 @@ import importlib.util
 
 from flask import Flask
 
-PARTS = ("conversations", "responses")
+PARTS = ("conversations", "responses", "service_flags")
 
 
 def init_app(app: Flask) -> None:

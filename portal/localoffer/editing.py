@@ -7,6 +7,7 @@ A new service starts as a draft. Changes to a published service are held as a dr
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 
 from portal.extensions import db
 from portal.localoffer.models import Service, ServiceFlag, ServiceRevision, utcnow
@@ -15,11 +16,19 @@ from portal.localoffer.search import index_services
 
 REVIEW_EVERY = timedelta(days=365)
 FLAG_PROBLEMS = {
-    "contact": "The phone number, email or website is wrong",
-    "place": "The address or opening times are wrong",
-    "closed": "The service has closed or changed",
-    "eligibility": "Who it is for or what it costs is wrong",
-    "other": "Something else",
+    "contact": _l("The phone number, email or website is wrong"),
+    "place": _l("The address or opening times are wrong"),
+    "closed": _l("The service has closed or changed"),
+    "eligibility": _l("Who it is for or what it costs is wrong"),
+    "other": _l("Something else"),
+}
+# The same, short enough for the heading of a table column.
+FLAG_PROBLEM_HEADINGS = {
+    "contact": _l("Phone, email or website"),
+    "place": _l("Address or opening times"),
+    "closed": _l("Closed or changed"),
+    "eligibility": _l("Who it is for or cost"),
+    "other": _l("Something else"),
 }
 
 

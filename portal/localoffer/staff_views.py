@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from portal.extensions import db
 from portal.localoffer import staff_bp
 from portal.localoffer.editing import (
+    FLAG_PROBLEMS,
     create_service,
     history,
     mark_reviewed,
@@ -42,6 +43,7 @@ def dashboard():
     return render_template(
         "localoffer/staff/dashboard.html",
         flags=open_flags(),
+        problems=FLAG_PROBLEMS,
         due=review_due(),
         waiting=waiting,
         form=ActionForm(),

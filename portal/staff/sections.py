@@ -26,6 +26,11 @@ SECTIONS = [
         _l("Counts, charts, cross-tabs, exports and committee reports"),
     ),
     (
+        "analytics_service_flags.flags",
+        _l("Local Offer reports"),
+        _l("How often families say a service's information is wrong"),
+    ),
+    (
         "contacts_staff.index",
         _l("Signposting numbers"),
         _l("Emergency and support numbers shown to families"),

@@ -1,8 +1,11 @@
-"""The Local Offer in Chromium: search, service and flag pages pass axe and work without JavaScript."""
+"""The Local Offer in Chromium: search, service and flag pages pass axe and work without JavaScript;
+a family's flag shows up, counted, on the analysts' page, which passes axe too."""
 
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, check_accessibility, screenshot
+from tests.browser.test_staff_pages import sign_in
+from tests.staff.factories import create_staff_user
 
 
 def test_searching_with_a_typo_and_filters_works_without_javascript(page_without_javascript, live_server):
@@ -53,4 +56,18 @@ def test_the_flag_form_shows_errors_accessibly_and_thanks_the_family(page, live_
     page.click("main form button.govuk-button")
     page.locator(".govuk-panel__title").wait_for()
     expect(page.locator(".govuk-panel__title")).to_have_text("Thank you for telling us")
+    check_accessibility(page)
+
+    # The flag reaches the analytics store: an analyst sees it counted, and nothing the family typed.
+    create_staff_user(live_server.app, email="flags-analyst@example.org", role="analyst")
+    sign_in(page, live_server, "flags-analyst@example.org")
+    page.goto(live_server.url + "/staff/analytics/")
+    page.get_by_role("link", name="Reports of wrong information, by month and by service").click()
+    expect(page.locator("h1")).to_have_text("Local Offer: reports of wrong information")
+    expect(page.locator("#flags-by-service")).to_contain_text("Evesham Family Swim Sessions")
+    expect(page.locator("#flags-by-service")).to_contain_text("fewer than 5")
+    expect(page.locator("body")).not_to_contain_text("It is on Mondays now")
+    check_accessibility(page)
+    screenshot(page, "local-offer-flag-counts-analyst")
+    page.set_viewport_size(PHONE)
     check_accessibility(page)
