@@ -36,9 +36,10 @@ DF_CACHE_SECONDS = 300
 _fts = sa.table(FTS_TABLE, sa.column("rowid", sa.Integer))
 _pg = sa.table(PG_TABLE, sa.column("service_id", sa.Integer), sa.column("document", postgresql.TSVECTOR))
 
-# What re-ranking needs of each of the best matches (name, "covers the whole county": look-ups by
-# service id for the few rows kept, whatever the planner thinks of them), how many match in all,
-# and in every case one row, so the newest word's id always comes back.
+# What re-ranking needs of each of the best matches (name, "covers the whole county"), how many
+# match in all, and in every case one row, so the newest word's id always comes back. Facts about
+# the few rows kept are looked up by service id: a correlated IN, which the planner cannot turn
+# into a scan of every area.
 _SELECT = """SELECT words.generation, best.id, best.score, best.local,
     (SELECT service.name FROM localoffer_service AS service WHERE service.id = best.id) AS name,
     'countywide' IN (SELECT area.district FROM localoffer_service_area AS area
@@ -47,13 +48,18 @@ _SELECT = """SELECT words.generation, best.id, best.score, best.local,
 FROM (SELECT max(id) AS generation FROM localoffer_search_word) AS words
 LEFT JOIN best ON 1 = 1
 ORDER BY best.local, best.score DESC, best.id"""
-# Services in the family's district: covering it, or with a place in it (found once a search).
+# Services in the family's district: covering it, or with a place in it. Read only when there are
+# more matches than are kept anyway (then every match must be tested); the few kept are tested
+# one by one.
 _NEARBY = """
 nearby AS MATERIALIZED (
     SELECT service_id FROM localoffer_service_area WHERE district = :district
     UNION SELECT service_id FROM localoffer_service_location WHERE district = :district
 ),"""
-_IN_NEARBY = "id IN (SELECT service_id FROM nearby)"
+_IS_NEARBY = """:district IN (SELECT area.district FROM localoffer_service_area AS area
+        WHERE area.service_id = anywhere.id)
+    OR :district IN (SELECT place.district FROM localoffer_service_location AS place
+        WHERE place.service_id = anywhere.id)"""
 
 
 def _best(source: str, score: str, limit: str, near: bool) -> str:
@@ -64,10 +70,11 @@ def _best(source: str, score: str, limit: str, near: bool) -> str:
     if not near:
         return best
     return (
-        f"SELECT * FROM (SELECT id, {score}, 0 AS local FROM {source} WHERE {_IN_NEARBY}\n"  # noqa: S608
+        f"SELECT * FROM (SELECT id, {score}, 0 AS local FROM {source}\n"  # noqa: S608
+        f"    WHERE (SELECT count(*) FROM {source}) > {limit} AND id IN (SELECT service_id FROM nearby)\n"
         f"    ORDER BY {score} DESC, id LIMIT {limit}) AS in_district\n"
-        f"UNION SELECT * FROM (SELECT id, {score}, CASE WHEN {_IN_NEARBY} THEN 0 ELSE 1 END AS local\n"
-        f"    FROM {source} ORDER BY {score} DESC, id LIMIT {limit}) AS anywhere"
+        f"UNION SELECT id, {score}, CASE WHEN {_IS_NEARBY} THEN 0 ELSE 1 END AS local\n"
+        f"FROM (SELECT id, {score} FROM {source} ORDER BY {score} DESC, id LIMIT {limit}) AS anywhere"
     )
 
 
@@ -112,9 +119,11 @@ rescored AS (
     SELECT candidates.id, candidates.local,
         CASE WHEN cardinality(CAST(:terms AS text[])) < 2 THEN candidates.plain ELSE (
             SELECT sum(ts_rank({PG_WEIGHTS}, search.document, to_tsquery('simple', term.query)) * term.weight)
-            FROM unnest(CAST(:terms AS text[]), CAST(:weights AS float8[])) AS term(query, weight)
+            FROM localoffer_service_search AS search,
+                unnest(CAST(:terms AS text[]), CAST(:weights AS float8[])) AS term(query, weight)
+            WHERE search.service_id = candidates.id
         ) END AS score
-    FROM candidates JOIN localoffer_service_search AS search ON search.service_id = candidates.id
+    FROM candidates
 ),
 best AS (
 {best}
@@ -183,7 +192,8 @@ def ranked_text_matches(
         documents, frequencies = _document_frequencies(terms, generation)
         values |= {
             "match": tsquery(terms),
-            "candidates": window + PG_WINDOW,
+            # One term: the weighting cannot change the order, so no more are needed.
+            "candidates": window + PG_WINDOW if len(terms) > 1 else window,
             "terms": [tsquery((term,)) for term in terms],
             "weights": [_rarity(documents, frequencies[term]) for term in terms],
         }
