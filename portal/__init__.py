@@ -12,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal import config as settings
 from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
+from portal.templating import PortalEnvironment
 
 # Each capability package exposes init_app(app): its blueprints, commands and setup steps.
 CAPABILITIES = [
@@ -41,6 +42,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     """
     instance_path = instance_path or os.environ.get("PORTAL_INSTANCE_PATH") or None
     app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
+    app.jinja_environment = PortalEnvironment  # before anything creates app.jinja_env
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(settings.FIXED)
     app.config.from_mapping(settings.from_environment(app.instance_path))
