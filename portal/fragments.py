@@ -53,8 +53,13 @@ def _page_key() -> tuple:
     return (str(get_locale() or ""), request.blueprint, request.script_root)
 
 
-def cached_html(*key: Any, caller: Callable[[], Markup]) -> Markup:
-    """Jinja: ``{% call cached_html(name, *key) %}body{% endcall %}`` renders the body once per key."""
+def cached_html(*key: Any, caller: Callable[[], Markup], keep: bool = True) -> Markup:
+    """Jinja: ``{% call cached_html(name, *key) %}body{% endcall %}`` renders the body once per key.
+
+    ``keep=false`` renders it afresh (say, when the key would hold a query string someone typed).
+    """
+    if not keep:
+        return caller()
     return remember(("html", *key, *_page_key()), caller)
 
 
