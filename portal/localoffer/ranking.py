@@ -7,6 +7,9 @@ county" that re-ranking needs, whether each is in the family's district, how man
 and the newest word the index holds (so the speller is known to be current without asking).
 """
 
+# The statements are built from this module's own constant text; values are always bound.
+# ruff: noqa: S608
+
 import functools
 import math
 import operator
@@ -36,18 +39,23 @@ DF_CACHE_SECONDS = 300
 _fts = sa.table(FTS_TABLE, sa.column("rowid", sa.Integer))
 _pg = sa.table(PG_TABLE, sa.column("service_id", sa.Integer), sa.column("document", postgresql.TSVECTOR))
 
+
 # What re-ranking needs of each of the best matches (name, "covers the whole county"), how many
 # match in all, and in every case one row, so the newest word's id always comes back. Facts about
 # the few rows kept are looked up by service id: a correlated IN, which the planner cannot turn
 # into a scan of every area.
-_SELECT = """SELECT words.generation, best.id, best.score, best.local,
+def _select(total: str) -> str:
+    """The statement's last part, reading `best` (id, score, local); `total` counts the matches."""
+    return f"""SELECT words.generation, best.id, best.score, best.local,
     (SELECT service.name FROM localoffer_service AS service WHERE service.id = best.id) AS name,
     'countywide' IN (SELECT area.district FROM localoffer_service_area AS area
                      WHERE area.service_id = best.id) AS countywide,
-    (SELECT count(*) FROM matches) AS total
+    {total} AS total
 FROM (SELECT max(id) AS generation FROM localoffer_search_word) AS words
 LEFT JOIN best ON 1 = 1
 ORDER BY best.local, best.score DESC, best.id"""
+
+
 # Services in the family's district: covering it, or with a place in it. Read only when there are
 # more matches than are kept anyway (then every match must be tested); the few kept are tested
 # one by one.
@@ -65,12 +73,11 @@ _IS_NEARBY = """:district IN (SELECT area.district FROM localoffer_service_area 
 def _best(source: str, score: str, limit: str, near: bool) -> str:
     """The best `limit` rows of `source` by `score` (local 0); with a district, the best
     `limit` in it (local 0) and the best `limit` of all (local 1 unless in it)."""
-    # Only constant text goes in: names of this module's own columns and parameters.
-    best = f"SELECT id, {score}, 0 AS local FROM {source} ORDER BY {score} DESC, id LIMIT {limit}"  # noqa: S608
+    best = f"SELECT id, {score}, 0 AS local FROM {source} ORDER BY {score} DESC, id LIMIT {limit}"
     if not near:
         return best
     return (
-        f"SELECT * FROM (SELECT id, {score}, 0 AS local FROM {source}\n"  # noqa: S608
+        f"SELECT * FROM (SELECT id, {score}, 0 AS local FROM {source}\n"
         f"    WHERE (SELECT count(*) FROM {source}) > {limit} AND id IN (SELECT service_id FROM nearby)\n"
         f"    ORDER BY {score} DESC, id LIMIT {limit}) AS in_district\n"
         f"UNION SELECT id, {score}, CASE WHEN {_IS_NEARBY} THEN 0 ELSE 1 END AS local\n"
@@ -79,18 +86,36 @@ def _best(source: str, score: str, limit: str, near: bool) -> str:
 
 
 def _sqlite_ranked(near: bool) -> Any:
-    """Every match is ranked once and kept (MATERIALIZED), so the count and the best ones read
-    it instead of the index again. FTS5 ranks only in a query over the FTS table alone, so rank
-    first, then look up."""
+    """FTS5 ranks only in a query over the FTS table alone, so each window is ranked there (a
+    top-N sort) and looked up after. Every match is counted only when the window was filled
+    (otherwise it holds them all), and only then is the district's own window needed."""
+    fts = (
+        f"SELECT rowid AS id, -{BM25} AS score FROM localoffer_service_fts "
+        "WHERE localoffer_service_fts MATCH :match"
+    )
+    order = "ORDER BY score DESC, id LIMIT :window"
+    best = "SELECT id, score, 0 AS local FROM anywhere"
+    nearby = ""
+    if near:
+        # `+rowid`: test each match against the set, never look each of the set up in the index.
+        nearby = f"""{_NEARBY}
+in_district AS MATERIALIZED (
+    {fts} AND (SELECT count(*) FROM anywhere) >= :window
+        AND +rowid IN (SELECT service_id FROM nearby)
+    {order}
+),"""
+        best = f"""SELECT id, score, 0 AS local FROM in_district
+UNION SELECT id, score, CASE WHEN {_IS_NEARBY} THEN 0 ELSE 1 END AS local FROM anywhere"""
+    total = """CASE WHEN (SELECT count(*) FROM anywhere) < :window THEN (SELECT count(*) FROM anywhere)
+        ELSE (SELECT count(*) FROM localoffer_service_fts WHERE localoffer_service_fts MATCH :match) END"""
     return sa.text(
-        f"""WITH matches AS MATERIALIZED (
-    SELECT rowid AS id, -{BM25} AS score FROM localoffer_service_fts
-    WHERE localoffer_service_fts MATCH :match
-),{_NEARBY if near else ""}
+        f"""WITH anywhere AS MATERIALIZED (
+    {fts} {order}
+),{nearby}
 best AS MATERIALIZED (
-{_best("matches", "score", ":window", near)}
+{best}
 )
-{_SELECT}"""  # noqa: S608 (constant text)
+{_select(total)}"""
     )
 
 
@@ -128,7 +153,7 @@ rescored AS (
 best AS (
 {best}
 )
-{_SELECT}"""  # noqa: S608 (constant text)
+{_select("(SELECT count(*) FROM matches)")}"""
     ).bindparams(
         sa.bindparam("terms", type_=postgresql.ARRAY(sa.Text)),
         sa.bindparam("weights", type_=postgresql.ARRAY(sa.Float)),
