@@ -29,6 +29,8 @@ _PATTERNS = [
     r"punch\w*|kick|kicks|kicked|kicking|slap\w*|strangl\w*|chok(e|ed|es|ing)|burn(t|s|ed)?)\s+"
     + _PEOPLE
     + r"\b(?!\s+(up|back)\b)",
+    # Passive ("a kid next door who gets beaten"); not "got/were beaten", which is mostly sport.
+    r"\b(get|gets|getting|gettin|being|been)\s+(beaten|battered|beat\s+up)\b",
     r"(?<!substance\s)(?<!drug\s)(?<!drugs\s)(?<!alcohol\s)\babu[sz]\w*",
     r"\b(touch(ed|es|ing)?|touchd)\s+" + _PEOPLE + r"\b(?!\s+(up|back|base)\b)",
     r"\binappropriate(ly)?\s+touch\w*|\btouch\w*\s+(me\s+|him\s+|her\s+)?inappropriate\w*",

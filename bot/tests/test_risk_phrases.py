@@ -30,6 +30,10 @@ DISCLOSURES = [
     "they lock me in my room",
     "i dont want to be here anymore",
     "I’m in danger",
+    "a boy in my sons class gets beaten at home",
+    "she keeps getting battered by her mums boyfriend",
+    "my mate has been beat up by her dad",
+    "i get beaten at home",
 ]
 
 NEAR_MISSES = [
@@ -45,6 +49,8 @@ NEAR_MISSES = [
     "is ludlow road safe to visit at weekends",
     "he hits the ball really well at football club",
     "short breaks for my 12 year old",
+    "villa got beaten 2-0 again",
+    "we were beaten in the final",
 ]
 
 
