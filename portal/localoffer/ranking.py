@@ -26,10 +26,14 @@ from portal.localoffer.query import tokens
 
 FTS_TABLE = "localoffer_service_fts"
 PG_TABLE = "localoffer_service_search"
-# Field weights: a word in the name counts most, then the taxonomy words, summary, body.
-SQLITE_WEIGHTS = (10.0, 4.0, 3.0, 1.0)
+# Field weights: a word in the name counts most, then the taxonomy words, summary, body. On SQLite
+# a fifth field, `places`, holds a token for each district a service is in (`place_token`): it
+# only filters, and families' words are never looked for in it (`TEXT_FIELDS`). PostgreSQL's
+# index row lists the districts in a column of its own.
+SQLITE_WEIGHTS = (10.0, 4.0, 3.0, 1.0, 0.0)
+TEXT_FIELDS = "{name keywords summary body}"
 PG_WEIGHTS = "'{0.1, 0.3, 0.5, 1.0}'::real[]"  # D, C, B, A
-BM25 = "bm25(localoffer_service_fts, {}, {}, {}, {})".format(*SQLITE_WEIGHTS)
+BM25 = "bm25(localoffer_service_fts, {}, {}, {}, {}, {})".format(*SQLITE_WEIGHTS)
 NAME_BOOST = 0.5
 COUNTYWIDE_BOOST = 1.1
 # PostgreSQL re-scores this many more than it keeps, so rare words can lift a service.
@@ -56,53 +60,26 @@ LEFT JOIN best ON 1 = 1
 ORDER BY best.local, best.score DESC, best.id"""
 
 
-# Services in the family's district: covering it, or with a place in it. Read only when there are
-# more matches than are kept anyway (then every match must be tested); the few kept are tested
-# one by one.
-_NEARBY = """
-nearby AS MATERIALIZED (
-    SELECT service_id FROM localoffer_service_area WHERE district = :district
-    UNION SELECT service_id FROM localoffer_service_location WHERE district = :district
-),"""
+# For the few best matches: whether each is in the family's district (looked up one by one).
 _IS_NEARBY = """:district IN (SELECT area.district FROM localoffer_service_area AS area
         WHERE area.service_id = anywhere.id)
     OR :district IN (SELECT place.district FROM localoffer_service_location AS place
         WHERE place.service_id = anywhere.id)"""
 
 
-def _best(source: str, score: str, limit: str, near: bool) -> str:
-    """The best `limit` rows of `source` by `score` (local 0); with a district, the best
-    `limit` in it (local 0) and the best `limit` of all (local 1 unless in it)."""
-    best = f"SELECT id, {score}, 0 AS local FROM {source} ORDER BY {score} DESC, id LIMIT {limit}"
-    if not near:
-        return best
-    return (
-        f"SELECT * FROM (SELECT id, {score}, 0 AS local FROM {source}\n"
-        f"    WHERE (SELECT count(*) FROM {source}) > {limit} AND id IN (SELECT service_id FROM nearby)\n"
-        f"    ORDER BY {score} DESC, id LIMIT {limit}) AS in_district\n"
-        f"UNION SELECT id, {score}, CASE WHEN {_IS_NEARBY} THEN 0 ELSE 1 END AS local\n"
-        f"FROM (SELECT id, {score} FROM {source} ORDER BY {score} DESC, id LIMIT {limit}) AS anywhere"
-    )
-
-
 def _sqlite_ranked(near: bool) -> Any:
     """FTS5 ranks only in a query over the FTS table alone, so each window is ranked there (a
     top-N sort) and looked up after. Every match is counted only when the window was filled
-    (otherwise it holds them all), and only then is the district's own window needed."""
-    fts = (
-        f"SELECT rowid AS id, -{BM25} AS score FROM localoffer_service_fts "
-        "WHERE localoffer_service_fts MATCH :match"
-    )
+    (otherwise it holds them all), and only then is the district's own window needed: the same
+    words and the district's place token (`:local_match`), so the index finds them itself."""
+    fts = f"SELECT rowid AS id, -{BM25} AS score FROM localoffer_service_fts WHERE localoffer_service_fts"
     order = "ORDER BY score DESC, id LIMIT :window"
     best = "SELECT id, score, 0 AS local FROM anywhere"
-    nearby = ""
+    in_district = ""
     if near:
-        # `+rowid`: test each match against the set, never look each of the set up in the index.
-        nearby = f"""{_NEARBY}
+        in_district = f"""
 in_district AS MATERIALIZED (
-    {fts} AND (SELECT count(*) FROM anywhere) >= :window
-        AND +rowid IN (SELECT service_id FROM nearby)
-    {order}
+    {fts} MATCH :local_match AND (SELECT count(*) FROM anywhere) >= :window {order}
 ),"""
         best = f"""SELECT id, score, 0 AS local FROM in_district
 UNION SELECT id, score, CASE WHEN {_IS_NEARBY} THEN 0 ELSE 1 END AS local FROM anywhere"""
@@ -110,8 +87,8 @@ UNION SELECT id, score, CASE WHEN {_IS_NEARBY} THEN 0 ELSE 1 END AS local FROM a
         ELSE (SELECT count(*) FROM localoffer_service_fts WHERE localoffer_service_fts MATCH :match) END"""
     return sa.text(
         f"""WITH anywhere AS MATERIALIZED (
-    {fts} {order}
-),{nearby}
+    {fts} MATCH :match {order}
+),{in_district}
 best AS MATERIALIZED (
 {best}
 )
@@ -120,25 +97,33 @@ best AS MATERIALIZED (
 
 
 def _pg_ranked(near: bool) -> Any:
-    """Plain ts_rank (one call a row) ranks every match once; the dearer per-term weighting then
-    re-scores only the best candidates, and the best `window` are kept (in and out of the
-    district). A single term needs no weighting: it cannot change the order. The query is parsed
+    """Plain ts_rank (one call a row) ranks every match once, and with a district tells whether
+    the service is in it (the index row lists its districts); the dearer per-term weighting then
+    re-scores only the best candidates, in and out of the district, and the best `window` of each
+    are kept. A single term needs no weighting: it cannot change the order. The query is parsed
     once (`query`): a prepared statement would otherwise parse it again for every row."""
-    best = (
-        "SELECT id, score, local FROM rescored ORDER BY score DESC, id LIMIT :window"
-        if not near
-        else "SELECT id, score, local FROM (SELECT id, score, local,\n"
-        "    row_number() OVER (PARTITION BY local ORDER BY score DESC, id) AS place FROM rescored\n"
-        ") AS ranked WHERE place <= :window"
-    )
+    if near:
+        local = "CASE WHEN CAST(:district AS text) = ANY(search.places) THEN 0 ELSE 1 END"
+        candidates = """SELECT * FROM (SELECT id, plain, 0 AS local FROM matches WHERE local = 0
+    ORDER BY plain DESC, id LIMIT :candidates) AS in_district
+UNION SELECT * FROM (SELECT id, plain, local FROM matches
+    ORDER BY plain DESC, id LIMIT :candidates) AS anywhere"""
+        best = """SELECT id, score, local FROM (SELECT id, score, local,
+    row_number() OVER (PARTITION BY local ORDER BY score DESC, id) AS place FROM rescored
+) AS ranked WHERE place <= :window"""
+    else:
+        local = "0"
+        candidates = "SELECT id, plain, 0 AS local FROM matches ORDER BY plain DESC, id LIMIT :candidates"
+        best = "SELECT id, score, local FROM rescored ORDER BY score DESC, id LIMIT :window"
     return sa.text(
         f"""WITH query AS MATERIALIZED (SELECT to_tsquery('simple', :match) AS words),
 matches AS MATERIALIZED (
-    SELECT search.service_id AS id, ts_rank({PG_WEIGHTS}, search.document, query.words) AS plain
+    SELECT search.service_id AS id, ts_rank({PG_WEIGHTS}, search.document, query.words) AS plain,
+        {local} AS local
     FROM query JOIN localoffer_service_search AS search ON search.document @@ query.words
-),{_NEARBY if near else ""}
+),
 candidates AS (
-{_best("matches", "plain", ":candidates", near)}
+{candidates}
 ),
 rescored AS (
     SELECT candidates.id, candidates.local,
@@ -181,8 +166,14 @@ class Match:
 
 
 def fts5_match(terms: tuple[str, ...]) -> str:
-    """An FTS5 expression finding any of the terms (longer terms also as prefixes)."""
-    return " OR ".join(f'"{term}"*' if len(term) >= 4 else f'"{term}"' for term in terms)
+    """An FTS5 expression finding any of the terms (longer terms also as prefixes) in the texts."""
+    words = " OR ".join(f'"{term}"*' if len(term) >= 4 else f'"{term}"' for term in terms)
+    return f"{TEXT_FIELDS} : ({words})"
+
+
+def place_token(district: str) -> str:
+    """The token the index holds for a district a service is in ("wyre-forest" -> "inwyreforest")."""
+    return "in" + "".join(char for char in district.lower() if char.isascii() and char.isalnum())
 
 
 def tsquery(terms: tuple[str, ...]) -> str:
@@ -224,6 +215,8 @@ def ranked_text_matches(
         }
     else:
         values["match"] = fts5_match(terms)
+        if district:
+            values["local_match"] = f'{values["match"]} AND places : "{place_token(district)}"'
     rows = db.session.execute(statement, values).all()
     matches = [Match(row.id, row.score, row.name, row.countywide, row.local) for row in rows if row.name]
     return rows[0].generation or 0, matches, rows[0].total or 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import selectinload
 
 from portal.extensions import db
@@ -27,6 +28,7 @@ from portal.localoffer.ranking import (
     covers,
     fts5_match,
     is_postgres,
+    place_token,
     ranked_text_matches,
     relevance,
     text_matches,
@@ -39,18 +41,19 @@ from portal.localoffer.taxonomy import categories_matching, taxonomy
 __all__ = ["BM25", "SearchParams", "SearchResult", "fts5_match", "search_services", "speller", "tsquery"]
 
 # Bump when index_fields changes, so `portal setup` rebuilds the index of existing databases.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 RERANK_WINDOW = 40
 
 PG_INSERT = sa.text(
-    "INSERT INTO localoffer_service_search (service_id, document) VALUES (:id, "
+    "INSERT INTO localoffer_service_search (service_id, document, places) VALUES (:id, "
     "setweight(to_tsvector('simple', :name), 'A') || setweight(to_tsvector('simple', :keywords), 'B') "
-    "|| setweight(to_tsvector('simple', :summary), 'C') || setweight(to_tsvector('simple', :body), 'D'))"
-)
+    "|| setweight(to_tsvector('simple', :summary), 'C') || setweight(to_tsvector('simple', :body), 'D'), "
+    ":places)"
+).bindparams(sa.bindparam("places", type_=postgresql.ARRAY(sa.String)))
 SQLITE_DELETE = sa.text("DELETE FROM localoffer_service_fts WHERE rowid = :id")
 SQLITE_INSERT = sa.text(
-    "INSERT INTO localoffer_service_fts (rowid, name, keywords, summary, body) "
-    "VALUES (:id, :name, :keywords, :summary, :body)"
+    "INSERT INTO localoffer_service_fts (rowid, name, keywords, summary, body, places) "
+    "VALUES (:id, :name, :keywords, :summary, :body, :places)"
 )
 
 _pg = sa.table("localoffer_service_search", sa.column("service_id", sa.Integer))
@@ -80,10 +83,12 @@ class SearchResult:
     query: ParsedQuery | None
 
 
-def index_fields(service: Service) -> tuple[str, str, str, str]:
+def index_fields(service: Service) -> tuple[str, str, str, str, list[str]]:
     """The four weighted texts the index holds for a service: name; category words; summary
     with the needs it serves; everything else. Category words sit alone in their field so a
-    service with many needs or places is not ranked down for the length of its keywords."""
+    service with many needs or places is not ranked down for the length of its keywords.
+    Fifth, never ranked: the districts it covers or has a place in, so a search naming a town
+    finds the services there in the index itself."""
     vocab = taxonomy()
     categories: list[str] = []
     for category in service.category_ids:
@@ -111,7 +116,7 @@ def index_fields(service: Service) -> tuple[str, str, str, str]:
             *places,
         ]
     )
-    return service.name, " ".join(categories), " ".join([service.summary, *needs]), body
+    return service.name, " ".join(categories), " ".join([service.summary, *needs]), body, sorted(districts)
 
 
 def index_services(services: list[Service]) -> None:
@@ -123,14 +128,18 @@ def index_services(services: list[Service]) -> None:
     rows = [(service.id, *index_fields(service)) for service in services if service.status == "published"]
     values = [{"id": r[0], "name": r[1], "keywords": r[2], "summary": r[3], "body": r[4]} for r in rows]
     if is_postgres():
+        for value, row in zip(values, rows, strict=True):
+            value["places"] = row[5]
         db.session.execute(sa.delete(_pg).where(_pg.c.service_id.in_(ids)))
         if values:
             db.session.execute(PG_INSERT, values)
     else:
         db.session.execute(SQLITE_DELETE, [{"id": i} for i in ids])
+        for value, row in zip(values, rows, strict=True):
+            value["places"] = " ".join(place_token(district) for district in row[5])
         if values:
             db.session.execute(SQLITE_INSERT, values)
-    _learn_words({word for row in rows for text in row[1:] for word in tokens(text)})
+    _learn_words({word for row in rows for text in row[1:5] for word in tokens(text)})
 
 
 def reindex_all(batch: int = 500) -> int:
