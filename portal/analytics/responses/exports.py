@@ -1,32 +1,27 @@
 """Exports of responses, one row per response, streamed so memory stays flat however many there are.
 
-Responses and answers are read as two streams in response order and merged, so neither the rows
-nor the answers are ever all in memory. Columns are the forms engine's (``tabular.columns``), so an
-export imports back with ``portal responses import``. Cells that a spreadsheet would run as a
-formula (leading = + - @) get a ' in front in CSV and XLSX.
+Columns are the forms engine's (``tabular.columns``), so an export imports back with
+``portal responses import``. Cells that a spreadsheet would run as a formula (leading = + - @) get
+a ' in front in CSV and XLSX. The rows themselves are built in `export_rows`.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import io
 import json
-import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import IO
 
 from sqlalchemy import select
 
+from portal.analytics.responses import export_rows
+from portal.analytics.responses.export_rows import csv_field, neutralised
 from portal.extensions import db
-from portal.forms_engine import crypto
 from portal.forms_engine.content import definition_of, latest_version
-from portal.forms_engine.definition import SEPARATOR, FormDefinition, localise
-from portal.forms_engine.models import Answer, ContactDetail, Form, FormVersion, Response
-from portal.forms_engine.tabular import FORMULA_STARTS, columns
+from portal.forms_engine.models import Form, FormVersion
+from portal.forms_engine.tabular import columns
 
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-BATCH = 10000
 # Staff roles allowed to export responses row by row, and to include contact details.
 ROW_EXPORT_ROLES = ("officer", "admin")
 CONTACT_ROLES = ("officer", "admin")
@@ -63,131 +58,24 @@ def export_columns(slug: str, include_contact: bool = False) -> tuple[FormVersio
     return version, columns(definition_of(version), include_contact)
 
 
-def _label_maps(definition: FormDefinition) -> tuple[dict[str, dict[str, str]], set[str]]:
-    """For one version: option value -> label as shown, per question; and the multiple-choice keys."""
-    maps = {q.key: {o.value: localise(o.label) for o in q.options} for q in definition.questions if q.options}
-    multiple = {q.key for q in definition.questions if q.type == "multiple_choice"}
-    return maps, multiple
-
-
-def _utc_text(moment) -> str:
-    if isinstance(moment, str):  # SQLite hands back its stored text, always UTC: "2019-07-01 09:30:00.000000"
-        return f"{moment[:10]}T{moment[11:19]}Z"
-    moment = moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
-    return moment.strftime(TIME_FORMAT)
-
-
-def _stream(stmt) -> Iterator[tuple]:
-    """A query's rows straight from the driver's cursor in batches: a server-side cursor on
-    PostgreSQL, so neither database nor Python holds every row at once."""
-    connection = db.session.connection()
-    dialect = connection.dialect
-    # Only integers (form ids) are bound, so literal SQL is safe and works for both drivers.
-    sql = str(stmt.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
-    raw = connection.connection.driver_connection
-    if dialect.name == "postgresql":
-        cursor = raw.cursor(name=f"export_{secrets.token_hex(6)}")
-        cursor.itersize = BATCH
-    else:
-        cursor = raw.cursor()
-    try:
-        cursor.execute(sql)
-        while batch := cursor.fetchmany(BATCH):
-            yield from batch
-    finally:
-        cursor.close()
-
-
-def iter_rows(slug: str, include_contact: bool = False) -> Iterator[list[str]]:
-    """The header, then one list of cells per response (oldest first), streamed."""
+def iter_rows(slug: str, include_contact: bool = False, *, encode=export_rows.as_is) -> Iterator[list[str]]:
+    """The header, then one list of cells per response (oldest first), streamed; each cell passed
+    through ``encode`` (`export_rows.as_is`, `neutralised` or `csv_field`)."""
     latest, names = export_columns(slug, include_contact)
-    yield names
-    index = {name: i for i, name in enumerate(names)}
-    width = len(names)
-    versions = {
-        v.id: (str(v.number), *_label_maps(definition_of(v)))
-        for v in db.session.scalars(select(FormVersion).where(FormVersion.form_id == latest.form_id))
-    }
-    in_form = (
-        select(Response.id)
-        .join(FormVersion, Response.form_version_id == FormVersion.id)
-        .where(FormVersion.form_id == latest.form_id)
-    )
-    responses = _stream(
-        select(
-            Response.id,
-            Response.reference,
-            Response.submitted_at,
-            Response.channel,
-            Response.language,
-            Response.form_version_id,
-        )
-        .where(Response.id.in_(in_form))
-        .order_by(Response.id)
-    )
-    answers = _stream(
-        select(Answer.response_id, Answer.question_key, Answer.value, Answer.write_in)
-        .where(Answer.response_id.in_(in_form))
-        .order_by(Answer.response_id, Answer.id)
-    )
-    contacts = (
-        _stream(
-            select(ContactDetail.response_id, ContactDetail.question_key, ContactDetail.value_encrypted)
-            .where(ContactDetail.response_id.in_(in_form))
-            .order_by(ContactDetail.response_id, ContactDetail.id)
-        )
-        if include_contact
-        else iter(())
-    )
-    pending = next(answers, None)
-    pending_contact = next(contacts, None)
-    for response_id, reference, submitted_at, channel, language, version_id in responses:
-        number, maps, multiple = versions[version_id]
-        row = [""] * width
-        row[0:5] = [reference, _utc_text(submitted_at), channel, language, number]
-        while pending is not None and pending[0] < response_id:
-            pending = next(answers, None)
-        while pending is not None and pending[0] == response_id:
-            _rid, key, value, write_in = pending
-            pending = next(answers, None)
-            position = index.get(key)
-            if position is None:
-                continue
-            table = maps.get(key)
-            text = table.get(value, value) if table else value
-            if key in multiple and row[position]:
-                row[position] += SEPARATOR + text
-            else:
-                row[position] = text
-            if write_in and other_key_of(key) in index:
-                row[index[other_key_of(key)]] = write_in
-        while pending_contact is not None and pending_contact[0] < response_id:
-            pending_contact = next(contacts, None)
-        while pending_contact is not None and pending_contact[0] == response_id:
-            _rid, key, encrypted = pending_contact
-            if key in index:
-                row[index[key]] = crypto.decrypt(encrypted)
-            pending_contact = next(contacts, None)
-        yield row
+    return export_rows.iter_rows(latest.form_id, names, include_contact, encode)
 
 
-def other_key_of(key: str) -> str:
-    """The write-in column of a question."""
-    return f"{key}__other"
-
-
-def _safe(row: list[str]) -> list[str]:
-    """Cells a spreadsheet will not run as formulas (a leading = + - @ gets a ' in front)."""
-    return ["'" + cell if cell and cell.startswith(FORMULA_STARTS) else cell for cell in row]
+def csv_text(rows: Iterable[list[str]]) -> str:
+    """Rows of `csv_field` cells as CSV text, one line each."""
+    return "".join([",".join(row) + "\n" for row in rows])
 
 
 def write_csv(rows: Iterator[list[str]], out: IO[str]) -> int:
-    """Write rows as CSV (formula-like cells neutralised); returns the number of responses."""
-    writer = csv.writer(out, lineterminator="\n")
+    """Write rows of `csv_field` cells as CSV, a thousand at a time; returns the number of responses."""
     count = -1
-    for row in rows:
-        writer.writerow(_safe(row))
-        count += 1
+    while chunk := list(islice(rows, 1000)):
+        out.write(csv_text(chunk))
+        count += len(chunk)
     return max(count, 0)
 
 
@@ -214,14 +102,15 @@ def write_json(rows: Iterator[list[str]], out: IO[str]) -> int:
 
 
 def write_xlsx(rows: Iterator[list[str]], out: IO[bytes]) -> int:
-    """Write an Excel workbook in openpyxl's write-only mode (rows go straight to disk)."""
+    """Write rows of `neutralised` cells as an Excel workbook in openpyxl's write-only mode (rows
+    go straight to disk)."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Responses")
     count = -1
     for row in rows:
-        sheet.append(_safe(row))
+        sheet.append(row)
         count += 1
     workbook.save(out)
     return max(count, 0)
@@ -229,13 +118,12 @@ def write_xlsx(rows: Iterator[list[str]], out: IO[bytes]) -> int:
 
 def export(slug: str, fmt: str, out, include_contact: bool = False) -> int:
     """Write the export in ``fmt`` (csv, json: a text stream; xlsx: a binary stream)."""
-    rows = iter_rows(slug, include_contact)
     if fmt == "csv":
-        return write_csv(rows, out)
+        return write_csv(iter_rows(slug, include_contact, encode=csv_field), out)
     if fmt == "json":
-        return write_json(rows, out)
+        return write_json(iter_rows(slug, include_contact), out)
     if fmt == "xlsx":
-        return write_xlsx(rows, out)
+        return write_xlsx(iter_rows(slug, include_contact, encode=neutralised), out)
     raise ValueError(fmt)
 
 

@@ -85,17 +85,12 @@ def export_download(slug: str, fmt: str):
         return Response(stream_with_context(_xlsx_pieces(slug)), mimetype=MEDIA[fmt], headers=headers)
 
     def generate():
-        rows = exports.iter_rows(slug)
         if fmt == "json":
-            yield from exports.json_pieces(rows)
+            yield from exports.json_pieces(exports.iter_rows(slug))
             return
-        buffer = io.StringIO()
-        # Write in chunks of rows, so the download starts at once and memory stays flat.
-        for chunk in _chunks(rows, 1000):
-            exports.write_csv(iter(chunk), buffer)
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+        # Sent in chunks of rows, so the download starts at once and memory stays flat.
+        for chunk in _chunks(exports.iter_rows(slug, encode=exports.csv_field), 1000):
+            yield exports.csv_text(chunk)
 
     return Response(stream_with_context(generate()), mimetype=MEDIA[fmt], headers=headers)
 
