@@ -6,6 +6,7 @@ between the ingest and the broker.
 """
 
 import json
+import time
 import uuid
 
 import pika
@@ -59,6 +60,20 @@ def waiting(queue) -> int:
     return queue["channel"].queue_declare(queue["name"], durable=True, passive=True).method.message_count
 
 
+def waiting_settles_at(queue, expected: int, seconds: float = 30) -> int:
+    """The ready count once the broker has noticed a dropped consumer and requeued its messages.
+
+    RabbitMQ puts a lost connection's unacknowledged messages back when it sees the connection
+    close, which on a loaded machine can be a moment after the client has gone.
+    """
+    deadline = time.monotonic() + seconds
+    count = waiting(queue)
+    while count != expected and time.monotonic() < deadline:
+        time.sleep(0.2)
+        count = waiting(queue)
+    return count
+
+
 def _facts():
     return (
         db.session.scalar(select(func.count()).select_from(ConversationEvent)),
@@ -75,7 +90,7 @@ def test_events_from_rabbitmq_are_stored_once_and_acknowledged(app, queue):
         assert result.errors == [] and result.read == len(events)
         facts = _facts()
         assert facts[1:] == (7, 2)
-        assert waiting(queue) == 0
+        assert waiting_settles_at(queue, 0) == 0
 
         # The same events delivered again (a redelivery, or Rasa re-sending) are not stored twice.
         publish(queue, events)
@@ -105,13 +120,13 @@ def test_a_broker_outage_loses_nothing_and_doubles_nothing(app, queue):
         # While the broker is unreachable the ingest says so; the events wait in the queue.
         unreachable = ingest_rabbitmq(proxy.url(), queue["name"])
         assert unreachable.read == 0 and "cannot reach RabbitMQ" in unreachable.errors[0]
-        assert waiting(queue) == len(events)  # the unacknowledged batch went back too
+        assert waiting_settles_at(queue, len(events)) == len(events)  # the unacknowledged batch went back too
         assert _facts() == stored_during_outage
 
         proxy.start()
         recovered = ingest_rabbitmq(proxy.url(), queue["name"], batch_size=10)
         assert recovered.errors == [] and recovered.read == len(events)
-        assert waiting(queue) == 0
+        assert waiting_settles_at(queue, 0) == 0
         assert _facts()[1:] == (7, 2)  # every turn and rating, each once
     proxy.cut()
 
@@ -130,6 +145,6 @@ def test_a_database_failure_puts_the_batch_back_in_the_queue(app, queue, monkeyp
         assert failed.errors and "put back in the queue" in failed.errors[0]
         monkeypatch.undo()
         db.session.rollback()
-        assert waiting(queue) == len(events)
+        assert waiting_settles_at(queue, len(events)) == len(events)
         ok = ingest_rabbitmq(BROKER, queue["name"], batch_size=100)
         assert ok.errors == [] and _facts()[1:] == (7, 2)
