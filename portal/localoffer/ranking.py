@@ -14,8 +14,7 @@ import functools
 import math
 import operator
 import time
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -154,8 +153,7 @@ RANKED = {
 }
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A matching service with what re-ranking needs (`local`: 0 in the family's district)."""
 
     id: int
@@ -185,10 +183,16 @@ def is_postgres() -> bool:
     return db.engine.dialect.name == "postgresql"
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """A service name's words (the same few hundred names come up search after search)."""
+    return tuple(tokens(name))
+
+
 def relevance(score: float, name: str, countywide: bool, terms: tuple[str, ...], district: str) -> float:
     """Text relevance adjusted for what families expect: words in the name count most, and
     when nobody said where they live, services for the whole county edge ahead."""
-    name_words = tokens(name)
+    name_words = _name_words(name)
     hits = sum(1 for term in terms if any(word.startswith(term) for word in name_words))
     adjusted = score * (1 + NAME_BOOST * hits / len(terms))
     if countywide and not district:
@@ -218,8 +222,9 @@ def ranked_text_matches(
         if district:
             values["local_match"] = f'{values["match"]} AND places : "{place_token(district)}"'
     rows = db.session.execute(statement, values).all()
-    matches = [Match(row.id, row.score, row.name, row.countywide, row.local) for row in rows if row.name]
-    return rows[0].generation or 0, matches, rows[0].total or 0
+    # Columns: generation, id, score, local, name, countywide, total (see `_select`).
+    matches = [Match(row[1], row[2], row[4], row[5], row[3]) for row in rows if row[4] is not None]
+    return rows[0][0] or 0, matches, rows[0][6] or 0
 
 
 def _rarity(documents: int, frequency: int) -> float:
