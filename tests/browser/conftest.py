@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.chat.fake_rasa import FakeRasa
 from tests.conftest import make_test_app
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -61,13 +62,33 @@ class LiveServer:
         self._thread.join(timeout=5)
 
 
-@pytest.fixture(scope="session")
-def live_server(sqlite_template, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("live")
+def start_live_server(sqlite_template, folder: Path, **settings) -> LiveServer:
+    """The portal on a copy of the set-up SQLite database, served on a free loopback port."""
     database = folder / "portal.db"
     shutil.copyfile(sqlite_template, database)
-    app = make_test_app(f"sqlite:///{database}", folder, TESTING=False, RATELIMIT_ENABLED=False)
-    server = LiveServer(app).start()
+    app = make_test_app(f"sqlite:///{database}", folder, TESTING=False, RATELIMIT_ENABLED=False, **settings)
+    return LiveServer(app).start()
+
+
+@pytest.fixture(scope="session")
+def live_server(sqlite_template, tmp_path_factory):
+    server = start_live_server(sqlite_template, tmp_path_factory.mktemp("live"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def fake_rasa():
+    """A stand-in for the assistant's REST channel (tests/chat/fake_rasa.py)."""
+    fake = FakeRasa()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="module")
+def chat_server(sqlite_template, tmp_path_factory, fake_rasa):
+    """The portal with its web chat talking to the stand-in for the assistant."""
+    server = start_live_server(sqlite_template, tmp_path_factory.mktemp("chat-live"), RASA_URL=fake_rasa.url)
     yield server
     server.stop()
 

@@ -1,15 +1,12 @@
 """The web chat in Chromium, with JavaScript off and on, against a fake Rasa REST channel (and axe)."""
 
 import re
-import shutil
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, LiveServer, check_accessibility, screenshot
+from tests.browser.conftest import PHONE, check_accessibility, screenshot
 from tests.chat.conftest import closed_port_url
-from tests.chat.fake_rasa import FakeRasa
-from tests.conftest import make_test_app
 
 
 def check_accessibility_without_javascript(browser, page, viewport=None) -> None:
@@ -29,26 +26,6 @@ def check(browser, page, javascript: bool, viewport=None) -> None:
         check_accessibility(page)
     else:
         check_accessibility_without_javascript(browser, page, viewport)
-
-
-@pytest.fixture(scope="module")
-def fake_rasa():
-    fake = FakeRasa()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture(scope="module")
-def chat_server(sqlite_template, tmp_path_factory, fake_rasa):
-    folder = tmp_path_factory.mktemp("chat-live")
-    database = folder / "portal.db"
-    shutil.copyfile(sqlite_template, database)
-    app = make_test_app(
-        f"sqlite:///{database}", folder, TESTING=False, RATELIMIT_ENABLED=False, RASA_URL=fake_rasa.url
-    )
-    server = LiveServer(app).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -6,12 +6,11 @@ by moving focus to the error summary. Also touch target sizes, reduced motion an
 
 import datetime as dt
 import re
-import shutil
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, LiveServer
+from tests.browser.conftest import PHONE
 from tests.browser.keyboard import (
     activate,
     check_page,
@@ -27,8 +26,6 @@ from tests.browser.keyboard import (
     walk_round,
     words,
 )
-from tests.chat.fake_rasa import FakeRasa
-from tests.conftest import make_test_app
 
 LANGUAGES = ["en", "ur"]
 CONTINUE = "main form button[type=submit][value=continue]"
@@ -237,27 +234,6 @@ def test_ask_for_another_format_by_keyboard_with_errors_announced(page, live_ser
     expect(page.locator(".govuk-panel strong")).to_have_text(re.compile(r"^AF-"))
     expect(page.locator(".govuk-panel")).not_to_contain_text("<strong>")
     check_page(page)
-
-
-@pytest.fixture(scope="module")
-def fake_rasa():
-    fake = FakeRasa()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture(scope="module")
-def chat_server(sqlite_template, tmp_path_factory, fake_rasa):
-    """The portal with its web chat talking to a stand-in for the assistant."""
-    folder = tmp_path_factory.mktemp("keyboard-chat")
-    database = folder / "portal.db"
-    shutil.copyfile(sqlite_template, database)
-    app = make_test_app(
-        f"sqlite:///{database}", folder, TESTING=False, RATELIMIT_ENABLED=False, RASA_URL=fake_rasa.url
-    )
-    server = LiveServer(app).start()
-    yield server
-    server.stop()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
