@@ -19,6 +19,7 @@ The store is per app and bounded; it is off while templates reload (debug), so e
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from flask import current_app, request
@@ -44,7 +45,9 @@ def remember(key: tuple, render: Callable[[], Markup]) -> Markup:
     if html is None:
         html = render()
         if len(store) >= MAX_FRAGMENTS:
-            store.pop(next(iter(store), None), None)
+            # The oldest goes; another thread may have changed the store meanwhile.
+            with suppress(StopIteration, KeyError, RuntimeError):
+                del store[next(iter(store))]
         store[key] = html
     return html
 
