@@ -4,8 +4,11 @@ Counts from 1 up to the threshold (default 5) could identify someone, so they ar
 as "fewer than 5". Hiding one cell is not enough when its row or column total is shown: the total
 minus the other cells gives it away. So wherever a line (row or column, with its total) has exactly
 one hidden cell, the next smallest cell in that line is hidden too ("secondary suppression"), and
-this repeats until no line gives a hidden cell away. Totals below the threshold are hidden as well.
-Zeros are shown: nobody can be picked out of nobody.
+this repeats until no line gives a hidden cell away. Where every other cell in the line is zero,
+there is nothing left to hide beside it, so the line's total is hidden instead. That matters for a
+cell hidden to protect another line (its count is not small, so neither is the total it equals),
+and for a total that is not the line's sum (a question's "answered" base).
+Totals below the threshold are hidden as well. Zeros are shown: nobody can be picked out of nobody.
 """
 
 from __future__ import annotations
@@ -71,61 +74,64 @@ def suppress_table(
     col_hidden = (
         [PRIMARY if is_small(t, threshold) else None for t in column_totals] if column_totals else None
     )
-    grand_hidden = PRIMARY if grand_total is not None and is_small(grand_total, threshold) else None
+    grand_hidden = [PRIMARY if grand_total is not None and is_small(grand_total, threshold) else None]
     width = max((len(r) for r in rows), default=0)
 
-    def protect(cells: list[tuple[int, object]], total_shown: bool) -> bool:
-        """cells: (count, key); hide one more when exactly one is hidden and the total is shown."""
-        if not total_shown:
+    def protect(cells: list[tuple[int, object]], total_key) -> bool:
+        """cells: (count, key); when exactly one is hidden and the total is shown, hide one more
+        cell (the smallest above zero) or, when all the others are zero, the total itself."""
+        if get(total_key):
             return False
         marks = [get(key) for _count, key in cells]
         if sum(1 for m in marks if m) != 1:
             return False
         candidates = [(count, key) for count, key in cells if not get(key) and count > 0]
-        if not candidates:
-            return False
-        _count, key = min(candidates, key=lambda item: item[0])
-        put(key, SECONDARY)
+        if candidates:
+            _count, key = min(candidates, key=lambda item: item[0])
+            put(key, SECONDARY)
+        else:
+            put(total_key, SECONDARY)
         return True
 
-    def get(key):
+    def place(key) -> tuple[list, int]:
         kind, i, j = key
         if kind == "cell":
-            return hidden[i][j]
+            return hidden[i], j
         if kind == "row":
-            return row_hidden[i]
-        return col_hidden[j]
+            return row_hidden, i
+        if kind == "col":
+            return col_hidden, j
+        return grand_hidden, 0
+
+    def get(key):
+        marks, index = place(key)
+        return marks[index]
 
     def put(key, value):
-        kind, i, j = key
-        if kind == "cell":
-            hidden[i][j] = value
-        elif kind == "row":
-            row_hidden[i] = value
-        else:
-            col_hidden[j] = value
+        marks, index = place(key)
+        marks[index] = value
 
     changed = True
     while changed:
         changed = False
-        for i, row in enumerate(rows):
-            shown = row_totals is not None and not row_hidden[i]
-            changed |= protect([(c, ("cell", i, j)) for j, c in enumerate(row)], shown)
+        if row_totals is not None:
+            for i, row in enumerate(rows):
+                changed |= protect([(c, ("cell", i, j)) for j, c in enumerate(row)], ("row", i, 0))
         if column_totals is not None:
             for j in range(width):
                 line = [(rows[i][j], ("cell", i, j)) for i in range(len(rows)) if j < len(rows[i])]
-                changed |= protect(line, not col_hidden[j])
+                changed |= protect(line, ("col", 0, j))
         if row_totals is not None and grand_total is not None:
             line = [(t, ("row", i, 0)) for i, t in enumerate(row_totals)]
-            changed |= protect(line, not grand_hidden)
+            changed |= protect(line, ("grand", 0, 0))
         if column_totals is not None and grand_total is not None:
             line = [(t, ("col", 0, j)) for j, t in enumerate(column_totals)]
-            changed |= protect(line, not grand_hidden)
+            changed |= protect(line, ("grand", 0, 0))
 
     cells = [[Cell(c, hidden[i][j]) for j, c in enumerate(row)] for i, row in enumerate(rows)]
     rows_out = [Cell(t, row_hidden[i]) for i, t in enumerate(row_totals)] if row_totals else None
     cols_out = [Cell(t, col_hidden[j]) for j, t in enumerate(column_totals)] if column_totals else None
-    grand_out = Cell(grand_total, grand_hidden) if grand_total is not None else None
+    grand_out = Cell(grand_total, grand_hidden[0]) if grand_total is not None else None
     return cells, rows_out, cols_out, grand_out
 
 
