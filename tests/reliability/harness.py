@@ -238,14 +238,16 @@ async def run_load(base: str, families: int, chats: int, seconds: float, max_jou
     connector = aiohttp.TCPConnector(limit=families + chats + 10)
 
     async def visit(number: int, act) -> None:
-        for _ in range(max_journeys):
+        # Each repeat is another person, with an address of their own: one address doing fifty
+        # journeys a minute is a script, and the per-visitor rate limits would rightly refuse it.
+        for repeat in range(max_journeys):
             if time.monotonic() >= deadline:
                 return
             jar = aiohttp.CookieJar(unsafe=True)
             async with aiohttp.ClientSession(
                 timeout=timeout, cookie_jar=jar, connector=connector, connector_owner=False
             ) as session:
-                await act(Visitor(session, base, number, stats))
+                await act(Visitor(session, base, number * 64 + repeat, stats))
 
     async def family(visitor: Visitor) -> None:
         await visitor.complete_consultation()

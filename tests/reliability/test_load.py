@@ -67,5 +67,7 @@ def test_families_and_chats_at_once_lose_nothing(database_uri, tmp_path):
     record(f"load-{FAMILIES}f-{CHATS}c-{int(SECONDS)}s", summary)
     log(f"load: {summary}")
     assert stats.server_errors == 0 and 599 not in stats.statuses, summary
+    # Every visitor behaves as a person does: none is refused (429) or sent a bad form (400).
+    assert not {400, 429} & stats.statuses.keys(), summary
     assert stats.references, summary
     assert stats.chat_turns > 0 and stats.chat_inconsistent == 0, summary

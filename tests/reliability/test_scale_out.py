@@ -165,6 +165,8 @@ def test_two_portals_and_two_assistants_behind_nginx_stay_consistent(database_ur
         record("scale-out", summary)
         log(f"scale-out: {summary}")
         assert stats.server_errors == 0 and 599 not in stats.statuses, summary
+        # Every visitor behaves as a person does: none is refused (429) or sent a bad form (400).
+        assert not {400, 429} & stats.statuses.keys(), summary
         assert consistent == CONVERSATIONS
     finally:
         for process in processes:
