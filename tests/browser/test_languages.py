@@ -18,7 +18,7 @@ def test_every_public_page_in_urdu_passes_axe_at_desktop_and_phone_width(page, l
     _choose(page, live_server, "ur")
     response = page.goto(live_server.url + path)
     assert response.status == 200
-    assert page.locator("html").get_attribute("lang") == "ur"
+    expect(page.locator("html")).to_have_attribute("lang", "ur")
     expect(page.locator("[dir=rtl]")).to_have_count(1)
     check_accessibility(page)
     page.set_viewport_size(PHONE)
@@ -74,6 +74,6 @@ def test_polish_pages_are_translated_and_pass_axe(page, live_server):
     _choose(page, live_server, "pl")
     for path in ("/", "/consultations", "/local-offer", "/chat", "/accessibility"):
         page.goto(live_server.url + path)
-        assert page.locator("html").get_attribute("lang") == "pl"
+        expect(page.locator("html")).to_have_attribute("lang", "pl")
         check_accessibility(page)
     expect(page.get_by_text("Przejdź do głównej treści")).to_have_count(1)

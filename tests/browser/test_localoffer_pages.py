@@ -39,9 +39,9 @@ def test_a_service_page_passes_axe_and_prints_without_the_navigation(page, live_
     check_accessibility(page)
     screenshot(page, "local-offer-service-desktop")
     page.emulate_media(media="print")
-    assert not page.locator(".govuk-header").is_visible()
-    assert not page.locator(".app-localoffer-noprint").is_visible()
-    assert page.locator("h1").is_visible()
+    expect(page.locator(".govuk-header")).to_be_hidden()
+    expect(page.locator(".app-localoffer-noprint")).to_be_hidden()
+    expect(page.locator("h1")).to_be_visible()
 
 
 def test_the_flag_form_shows_errors_accessibly_and_thanks_the_family(page, live_server):

@@ -55,7 +55,7 @@ def test_the_skip_link_is_the_first_thing_the_keyboard_reaches(page, live_server
 
 def test_the_urdu_start_page_is_right_to_left_and_passes_axe(page, live_server):
     page.goto(live_server.url + "/language/ur?next=/")
-    assert page.locator("html").get_attribute("lang") == "ur"
+    expect(page.locator("html")).to_have_attribute("lang", "ur")
     expect(page.locator("[dir=rtl]").first).to_be_visible()
     check_accessibility(page)
     screenshot(page, "start-urdu-desktop")
@@ -66,7 +66,7 @@ def test_pages_work_with_javascript_off(page_without_javascript, live_server):
     for path in PAGES:
         response = page.goto(live_server.url + path)
         assert response.status == 200
-        assert page.locator("h1").is_visible()
+        expect(page.locator("h1")).to_be_visible()
 
 
 def test_the_page_sends_no_csp_violation_reports(page, live_server):

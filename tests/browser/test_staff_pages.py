@@ -56,7 +56,7 @@ def test_each_role_signs_in_and_is_refused_the_admin_pages(page, live_server, ro
 
 def test_a_signed_out_visitor_is_sent_to_sign_in(page, live_server):
     page.goto(live_server.url + "/staff/users")
-    assert page.url.startswith(live_server.url + "/staff/sign-in?next=")
+    expect(page).to_have_url(re.compile("^" + re.escape(live_server.url + "/staff/sign-in?next=")))
     check_accessibility(page)
 
 
@@ -65,7 +65,7 @@ def test_a_wrong_password_shows_the_error_summary_and_passes_axe(page, live_serv
     page.get_by_label("Email address").fill("nobody@example.org")
     page.get_by_label("Password", exact=True).fill("not the password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     check_accessibility(page)
 
 

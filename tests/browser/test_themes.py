@@ -89,7 +89,7 @@ def test_officer_codes_accepts_double_codes_and_publishes(page, live_server):
     page.locator(f"#save-{first}").click()
     expect(page.locator("body")).to_contain_text("Coding saved")
     page.goto(f"{live_server.url}/staff/themes/{SLUG}/agreement")
-    assert page.get_by_role("row", name="Browser: travel").first.is_visible()
+    expect(page.get_by_role("row", name="Browser: travel").first).to_be_visible()
     check_accessibility(page)
 
     # You said, we did: a response, an action, publish.
@@ -109,7 +109,7 @@ def test_officer_codes_accepts_double_codes_and_publishes(page, live_server):
     screenshot(page, "themes-overview")
 
     page.goto(f"{live_server.url}/consultations/{SLUG}")
-    assert page.get_by_role("heading", name="You said, we did").is_visible()
+    expect(page.get_by_role("heading", name="You said, we did")).to_be_visible()
     expect(page.locator("body")).to_contain_text("We will review transport with each family.")
     check_accessibility(page)
     with app.app_context():
