@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from portal.analytics.responses.suppression import (
     DEFAULT_THRESHOLD,
     Cell,
+    crosstab_with_margins,
     exact,
     suppress_line,
-    suppress_table,
 )
 from portal.forms_engine.definition import FormDefinition, Question, localise
 
@@ -121,32 +121,15 @@ def crosstab(
     row_pairs = option_labels(row_q, {(row_key, a): n for (a, _b), n in counts.items()})
     col_pairs = option_labels(col_q, {(column_key, b): n for (_a, b), n in counts.items()})
     matrix = [[counts.get((r, c), 0) for c, _l in col_pairs] for r, _l in row_pairs]
-    row_totals = [sum(row) for row in matrix]
-    column_totals = [sum(col) for col in zip(*matrix, strict=True)] if matrix else []
-    grand = sum(row_totals)
-    if threshold is None:
-        cells = exact(matrix)
-        rows_out, cols_out, grand_out = (
-            [Cell(t) for t in row_totals],
-            [Cell(t) for t in column_totals],
-            Cell(grand),
-        )
-    else:
-        cells, rows_out, cols_out, grand_out = suppress_table(
-            matrix,
-            row_totals=row_totals,
-            column_totals=column_totals,
-            grand_total=grand,
-            threshold=threshold,
-        )
+    cells, rows_out, cols_out, grand_out = crosstab_with_margins(matrix, threshold)
     return {
         "row_question": localise(row_q.text),
         "column_question": localise(col_q.text),
         "rows": [label for _v, label in row_pairs],
         "columns": [label for _v, label in col_pairs],
         "cells": cells,
-        "row_totals": rows_out or [],
-        "column_totals": cols_out or [],
+        "row_totals": rows_out,
+        "column_totals": cols_out,
         "total": grand_out,
     }
 

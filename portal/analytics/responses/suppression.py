@@ -135,6 +135,30 @@ def suppress_table(
     return cells, rows_out, cols_out, grand_out
 
 
+def crosstab_with_margins(
+    matrix: list[list[int]], threshold: int | None = DEFAULT_THRESHOLD, width: int | None = None
+) -> tuple[list[list[Cell]], list[Cell], list[Cell], Cell]:
+    """A cross-tab with its row, column and grand totals; suppressed unless ``threshold`` is None
+    (officers' exact counts). ``width`` is the number of columns (needed when there are no rows).
+    Returns (cells, row totals, column totals, grand total)."""
+    if width is None:
+        width = len(matrix[0]) if matrix else 0
+    row_totals = [sum(row) for row in matrix]
+    column_totals = [sum(row[j] for row in matrix) for j in range(width)]
+    grand_total = sum(row_totals)
+    if threshold is None:
+        margins = [Cell(t) for t in row_totals], [Cell(t) for t in column_totals]
+        return exact(matrix), *margins, Cell(grand_total)
+    cells, rows_out, columns_out, grand = suppress_table(
+        matrix,
+        row_totals=row_totals,
+        column_totals=column_totals,
+        grand_total=grand_total,
+        threshold=threshold,
+    )
+    return cells, rows_out or [], columns_out or [], grand
+
+
 def exact(rows: list[list[int]]) -> list[list[Cell]]:
     """Cells with nothing hidden (for officers, who see exact counts with a warning)."""
     return [[Cell(c) for c in row] for row in rows]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from portal.analytics.responses.suppression import DEFAULT_THRESHOLD, Cell, suppress_table
+from portal.analytics.responses.suppression import DEFAULT_THRESHOLD, Cell, crosstab_with_margins
 from portal.analytics.service_flags.models import ServiceFlagFact
 from portal.extensions import db
 
@@ -99,27 +99,12 @@ def crosstab(
     for key, problem, count in counts:
         by_cell[(key, problem)] = by_cell.get((key, problem), 0) + count
     matrix = [[by_cell.get((key, problem), 0) for problem in problems] for key in row_keys]
-    row_totals = [sum(row) for row in matrix]
-    column_totals = [sum(row[j] for row in matrix) for j in range(len(problems))]
-    grand_total = sum(row_totals)
-    if exact:
-        cells = [[Cell(n) for n in row] for row in matrix]
-        rows_out, columns_out, grand = (
-            [Cell(n) for n in row_totals],
-            [Cell(n) for n in column_totals],
-            Cell(grand_total),
-        )
-    else:
-        cells, rows_out, columns_out, grand = suppress_table(
-            matrix,
-            row_totals=row_totals,
-            column_totals=column_totals,
-            grand_total=grand_total,
-            threshold=threshold,
-        )
+    cells, rows_out, columns_out, grand = crosstab_with_margins(
+        matrix, None if exact else threshold, width=len(problems)
+    )
     return Table(
         rows=[(key, cells[i], rows_out[i]) for i, key in enumerate(row_keys)],
-        column_totals=columns_out or [],
+        column_totals=columns_out,
         total=grand,
     )
 
