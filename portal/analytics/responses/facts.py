@@ -119,15 +119,10 @@ def _before_flush(session: Session, _context, _instances) -> None:
                 )
 
 
-_listening = False
-
-
 def listen() -> None:
     """Keep facts in step with stored answers (registered once per process)."""
-    global _listening
-    if not _listening:
+    if not event.contains(Session, "before_flush", _before_flush):
         event.listen(Session, "before_flush", _before_flush)
-        _listening = True
 
 
 def rebuild(slug: str | None = None) -> int:

@@ -34,15 +34,10 @@ def _before_flush(session: Session, _context, _instances) -> None:
                 session.add(fact_for(obj, service))
 
 
-_listening = False
-
-
 def listen() -> None:
     """Keep facts in step with new reports (registered once per process)."""
-    global _listening
-    if not _listening:
+    if not event.contains(Session, "before_flush", _before_flush):
         event.listen(Session, "before_flush", _before_flush)
-        _listening = True
 
 
 def fill_missing() -> str:
