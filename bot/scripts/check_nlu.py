@@ -3,15 +3,58 @@
 Usage: check_nlu.py RESULTS_DIR [--min-intent-accuracy 0.90] [--min-macro-f1 0.0]
 Prints intent accuracy and macro-F1, the response-selection (FAQ) accuracy, and the
 most frequent confusions, so the numbers can go straight into docs/benchmarks.md.
+It also fails when a held-out message (tests/nlu_heldout*.yml) appears in the training data
+(data/nlu), compared without case, punctuation and entity markup, so the held-out figure stays
+a measure of messages the model has not seen.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+BOT = Path(__file__).resolve().parents[1]
+ENTITY_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
+EXAMPLE_LINE = re.compile(r"^\s*- (.+?)\s*$")
+
+
+def normalise(text: str) -> str:
+    """An example without entity markup, case, punctuation or repeated spaces."""
+    text = ENTITY_MARKUP.sub(lambda match: match.group(1) or match.group(2) or "", text)
+    return " ".join(re.sub(r"[^a-z0-9 ]+", "", text.lower()).split())
+
+
+def examples(path: Path) -> dict:
+    """Each normalised example in an NLU YAML file (intents only), with the intent it is under."""
+    found = {}
+    intent = None
+    in_examples = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("- "):
+            intent = line[len("- intent:") :].strip() if line.startswith("- intent:") else None
+            in_examples = False
+        elif line.strip().startswith("examples:"):
+            in_examples = intent is not None
+        elif in_examples and (match := EXAMPLE_LINE.match(line)):
+            found.setdefault(normalise(match.group(1)), intent)
+    return found
+
+
+def heldout_overlap(heldout: list, training: list) -> list:
+    """(held-out text, held-out intent, training intent) for each held-out message also trained on."""
+    trained = {}
+    for path in training:
+        trained.update(examples(path))
+    overlap = []
+    for path in heldout:
+        for text, intent in examples(path).items():
+            if text in trained:
+                overlap.append((text, intent, trained[text]))
+    return overlap
 
 
 def load(path: Path) -> dict:
@@ -39,7 +82,21 @@ def main() -> int:
     parser.add_argument("results", type=Path)
     parser.add_argument("--min-intent-accuracy", type=float, default=0.0)
     parser.add_argument("--min-macro-f1", type=float, default=0.0)
+    parser.add_argument(
+        "--heldout", type=Path, nargs="*", default=sorted((BOT / "tests").glob("nlu_heldout*.yml"))
+    )
+    parser.add_argument("--training", type=Path, default=BOT / "data" / "nlu")
     args = parser.parse_args()
+
+    overlap = heldout_overlap(args.heldout, sorted(args.training.glob("*.yml")))
+    for text, heldout_intent, trained_intent in overlap:
+        print(
+            f"held-out message is also a training example: {text!r} "
+            f"({heldout_intent}; trained as {trained_intent})"
+        )
+    if overlap:
+        print(f"FAILED: {len(overlap)} held-out messages are in {args.training}")
+        return 1
 
     intents = load(args.results / "intent_report.json")
     if not intents:
