@@ -52,14 +52,15 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     logging.basicConfig(
         level=app.config["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
-    if app.config["PROXY_FIX_HOPS"]:
-        hops = app.config["PROXY_FIX_HOPS"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
-
     register_extensions(app)
     register_core(app)
     for name in CAPABILITIES:
         importlib.import_module(name).init_app(app)
+    if app.config["PROXY_FIX_HOPS"]:
+        # Outermost, so that every layer a capability wraps around the app (the SMS webhook's fast
+        # path) sees the address and scheme the request was really made with.
+        hops = app.config["PROXY_FIX_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     return app
 
 

@@ -42,16 +42,27 @@ def content_security_policy(nonce: str) -> str:
     )
 
 
+# Sent with every response, pages and the SMS webhook's fast path alike (portal/sms/webhook.py).
+FIXED_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+)
+# For answers that are not pages (the SMS webhooks' TwiML and plain text): nothing may load.
+NOTHING_CSP = "default-src 'none'; frame-ancestors 'none'"
+# Only over HTTPS (behind a proxy, ProxyFix has already set the scheme it was asked over).
+HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+
+
 def _add_headers(response: Response) -> Response:
     headers = response.headers
     headers.setdefault("Content-Security-Policy", content_security_policy(csp_nonce()))
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("X-Frame-Options", "DENY")
-    headers.setdefault("Referrer-Policy", "same-origin")
-    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+    for name, value in FIXED_HEADERS:
+        headers.setdefault(name, value)
     if request.is_secure:
-        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        headers.setdefault(*HSTS)
     if not request.path.startswith(("/static/", "/assets/")):
         # Families' answers must not linger in shared computers' caches or back buttons.
         headers.setdefault("Cache-Control", "no-store")

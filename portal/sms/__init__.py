@@ -27,6 +27,15 @@ SETTINGS = {
 }
 
 
+@bp.after_request
+def _nothing_to_load(response):
+    """The webhooks answer TwiML or plain text, never a page: the strictest policy, as the fast path."""
+    from portal.security import NOTHING_CSP
+
+    response.headers.setdefault("Content-Security-Policy", NOTHING_CSP)
+    return response
+
+
 def init_app(app: Flask) -> None:
     from portal.config import _bool, instance_secret
     from portal.outbox.channels import register_channel

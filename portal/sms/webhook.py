@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl
 
 from werkzeug.datastructures import ImmutableMultiDict
 
+from portal.security import FIXED_HEADERS, HSTS, NOTHING_CSP
 from portal.sms.gateway import enqueue_sender, receive
 from portal.sms.models import RECEIVED
 from portal.sms.signatures import signature_check
@@ -31,13 +32,12 @@ log = logging.getLogger(__name__)
 
 PATH = "/sms/inbound"
 EMPTY_TWIML = b'<?xml version="1.0" encoding="UTF-8"?><Response/>'
+# The headers the Flask view would send with the same answer (portal/security.py).
 HEADERS = [
     ("Content-Type", "text/xml; charset=utf-8"),
     ("Content-Length", str(len(EMPTY_TWIML))),
-    ("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("X-Frame-Options", "DENY"),
-    ("Referrer-Policy", "same-origin"),
+    ("Content-Security-Policy", NOTHING_CSP),
+    *FIXED_HEADERS,
     ("Cache-Control", "no-store"),
 ]
 
@@ -58,7 +58,8 @@ class InboundWebhook:
         with self.app.app_context():
             receipt = receive(form.get("MessageSid") or form["SmsSid"], form["From"], form.get("Body", ""))
             enqueue = receipt.status == RECEIVED and self.app.config["OUTBOX_ENQUEUE"]
-        start_response("200 OK", list(HEADERS))
+        secure = environ.get("wsgi.url_scheme") == "https"  # ProxyFix, outside this layer, has set it
+        start_response("200 OK", [*HEADERS, HSTS] if secure else list(HEADERS))
         return AnswerThen(EMPTY_TWIML, (lambda: enqueue_sender(receipt.sender_key)) if enqueue else None)
 
     def _signed_form(self, environ: dict) -> ImmutableMultiDict | None:

@@ -3,7 +3,9 @@ the worker is asked."""
 
 import json
 
+import pytest
 from sqlalchemy import select
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal.extensions import db
 from portal.sms.models import InboundSms, SmsSender
@@ -76,3 +78,53 @@ def test_a_body_over_the_size_limit_is_passed_on_and_refused(sms_app, sms_client
 def test_other_requests_are_not_touched(sms_client):
     assert sms_client.get("/sms/inbound").status_code == 405
     assert sms_client.get("/healthz").status_code == 200
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Permissions-Policy",
+    "Strict-Transport-Security",
+    "Cache-Control",
+)
+
+
+@pytest.mark.parametrize("sms_overrides", [{"PROXY_FIX_HOPS": 1}])
+@pytest.mark.parametrize("fast_path", [True, False], ids=["fast path", "flask view"])
+def test_both_paths_send_the_same_security_headers_behind_a_proxy(sms_app, sms_client, fake_rasa, fast_path):
+    proxy = sms_app.wsgi_app
+    assert isinstance(proxy, ProxyFix) and isinstance(proxy.app, InboundWebhook)  # ProxyFix outermost
+    if not fast_path:
+        proxy.app = proxy.app.wsgi_app
+    params = inbound_params("Is there a youth club in Redditch?")
+    response = sms_client.post(
+        "/sms/inbound",
+        data=params,
+        headers={
+            "X-Twilio-Signature": sign(PUBLIC_URL + "/sms/inbound", params),
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": "203.0.113.9",
+        },
+        buffered=True,  # closed once read, as a server closes it once sent
+    )
+    assert response.status_code == 200
+    sent = {name: response.headers.get(name) for name in SECURITY_HEADERS}
+    assert sent == {
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "same-origin",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+        "Cache-Control": "no-store",
+    }
+    assert _statuses(sms_app) == ["answered"]
+
+
+def test_no_hsts_over_plain_http(sms_client, fake_rasa):
+    response = text_in(sms_client, "hello")
+    assert response.status_code == 200 and "Strict-Transport-Security" not in response.headers
