@@ -4,7 +4,7 @@ Rasa 3.6's `SQLEventBroker.publish` opens a session and commits for every event,
 message produces six to ten events, which made the SQL broker the slowest part of a reply.
 This subclass keeps the same `events` table (so the portal's ingest is unchanged) and queues
 events until the event loop's next turn, then writes them together. Outside an event loop it
-writes at once.
+writes at once. A SQLite file is switched to WAL mode (addons/sqlite_wal.py).
 """
 
 from __future__ import annotations
@@ -15,12 +15,15 @@ from typing import Any
 
 from rasa.core.brokers.sql import SQLEventBroker
 
+from addons.sqlite_wal import use_wal
+
 
 class BatchedSQLEventBroker(SQLEventBroker):
     """SQL event broker that commits the events of one turn together."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        use_wal(self)
         self._pending: list[dict[str, Any]] = []
         self._flush_scheduled = False
 

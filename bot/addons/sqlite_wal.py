@@ -1,0 +1,44 @@
+"""Write-ahead logging and kept connections for the assistant's SQLite files.
+
+Rasa's SQL tracker store and SQL event broker open their SQLite file in the default
+rollback-journal mode and, through SQLAlchemy 1.4's default pool for SQLite files, open and
+close a connection for every query. Each commit then writes and syncs a journal file and the
+database, several milliseconds, and a reply commits twice (tracker and events). In WAL mode a
+commit appends to one log and syncs it once: the same durability (the connections keep SQLite's
+default `synchronous=FULL`) for a fraction of the time, and readers such as the portal's ingest
+no longer block the writer. Closing the last connection to a WAL database checkpoints and
+deletes the log, so the connections are kept in a pool as well. The portal opens its own SQLite
+databases in WAL mode too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+import sqlalchemy.orm
+from sqlalchemy.pool import QueuePool
+
+
+def wal_engine(engine: Any) -> Any:
+    """For a SQLite file, an engine with pooled connections on it in WAL mode; else `engine` itself."""
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return engine
+    pooled = sa.create_engine(
+        engine.url,
+        poolclass=QueuePool,
+        # The pool hands a connection to one user at a time, whichever thread it is on.
+        connect_args={"check_same_thread": False},
+    )
+    with pooled.connect() as connection:
+        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+    engine.dispose()
+    return pooled
+
+
+def use_wal(store: Any) -> None:
+    """Give a Rasa SQL tracker store or SQL event broker the WAL engine (`wal_engine`)."""
+    engine = wal_engine(store.engine)
+    if engine is not store.engine:
+        store.engine = engine
+        store.sessionmaker = sa.orm.sessionmaker(bind=engine)
