@@ -26,6 +26,8 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 BOT = ROOT / "bot"
 MESSAGES = [
@@ -76,14 +78,16 @@ def start_stack(stack: ExitStack, stores: str, model: str) -> str:
     workdir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
     rasa_port, actions_port = free_port(), free_port()
     endpoints = workdir / "endpoints.yml"
-    text = f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-    if stores == "sqlite":  # the embedded default of endpoints.yml
-        text += (
-            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir}/tracker.db"\n'
-            "event_broker:\n  type: addons.batched_sql_broker.BatchedSQLEventBroker\n"
-            f'  dialect: "sqlite"\n  db: "{workdir}/events.db"\n'
-        )
-    endpoints.write_text(text)
+    # bot/endpoints.yml as configured (action endpoint options, store and broker types), with the
+    # action server's port and the SQLite files in the temporary folder.
+    config = yaml.safe_load((BOT / "endpoints.yml").read_text(encoding="utf-8"))
+    config["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
+    if stores == "sqlite":
+        config["tracker_store"]["db"] = str(workdir / "tracker.db")
+        config["event_broker"]["db"] = str(workdir / "events.db")
+    else:  # Rasa's in-memory tracker store and no event broker
+        config = {"action_endpoint": config["action_endpoint"]}
+    endpoints.write_text(yaml.safe_dump(config), encoding="utf-8")
     env = {
         **os.environ,
         "RASA_TELEMETRY_ENABLED": "false",
@@ -152,7 +156,8 @@ def main() -> int:
         "--stores",
         choices=("sqlite", "memory"),
         default="sqlite",
-        help="tracker store and event broker of the self-started assistant (default: SQLite files)",
+        help="tracker store and event broker of the self-started assistant "
+        "(default: those of bot/endpoints.yml, on SQLite files)",
     )
     args = parser.parse_args()
     with ExitStack() as stack:
