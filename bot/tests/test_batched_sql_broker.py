@@ -3,6 +3,7 @@
 import asyncio
 import json
 import sqlite3
+import threading
 
 from addons.batched_sql_broker import BatchedSQLEventBroker
 
@@ -16,19 +17,45 @@ def test_events_of_one_turn_are_written_together_in_order(tmp_path):
     db = tmp_path / "events.db"
     broker = BatchedSQLEventBroker(dialect="sqlite", db=str(db))
 
-    async def turn():
+    async def turns():
         for number in range(3):
             broker.publish({"sender_id": "sms:a", "event": "user", "n": number})
         queued_before_the_loop_turned = rows(db)
         await asyncio.sleep(0)
+        broker.publish({"sender_id": "sms:b", "event": "user", "n": 3})
+        await asyncio.sleep(0)
+        await broker.written()
         return queued_before_the_loop_turned
 
-    assert asyncio.run(turn()) == []
+    assert asyncio.run(turns()) == []
     assert [(sender, json.loads(data)["n"]) for sender, data in rows(db)] == [
         ("sms:a", 0),
         ("sms:a", 1),
         ("sms:a", 2),
+        ("sms:b", 3),
     ]
+
+
+def test_a_turn_is_written_in_the_writer_thread_not_on_the_loop(tmp_path):
+    broker = BatchedSQLEventBroker(dialect="sqlite", db=str(tmp_path / "events.db"))
+    threads = []
+    write = broker._write
+    broker._write = lambda events: threads.append(threading.current_thread().name) or write(events)
+
+    async def turn():
+        broker.publish({"sender_id": "sms:a", "event": "user"})
+        await asyncio.sleep(0)
+        await broker.written()
+
+    asyncio.run(turn())
+    assert threads and threads[0].startswith("events-writer")
+
+
+def test_a_failed_write_is_logged(tmp_path, caplog):
+    broker = BatchedSQLEventBroker(dialect="sqlite", db=str(tmp_path / "events.db"))
+    broker.publish({"sender_id": "sms:a", "event": "user", "unserialisable": object()})
+    asyncio.run(broker.close())  # joins the writer thread, so its log is complete
+    assert "Could not write conversation events" in caplog.text
 
 
 def test_outside_an_event_loop_events_are_written_at_once(tmp_path):
