@@ -92,7 +92,9 @@ def test_the_same_rows_and_published_events_as_rasas_sql_store(tmp_path):
     assert [event["event"] for event in published].count("session_started") == 1
 
 
-def test_a_sqlite_file_is_in_wal_mode(tmp_path):
-    TurnSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+def test_a_sqlite_file_is_in_wal_mode_like_the_portals(tmp_path):
+    store = TurnSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "tracker.db"))
     with sqlite3.connect(tmp_path / "tracker.db") as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
