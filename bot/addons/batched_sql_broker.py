@@ -20,6 +20,7 @@ from typing import Any
 
 from rasa.core.brokers.sql import SQLEventBroker
 
+from addons import action_connections
 from addons.sqlite_wal import use_wal
 
 logger = logging.getLogger(__name__)
@@ -82,10 +83,15 @@ class BatchedSQLEventBroker(SQLEventBroker):
             await asyncio.wait([asyncio.wrap_future(self._last_write)])
 
     async def close(self) -> None:
-        """Write anything still queued before shutting down."""
+        """Write anything still queued before shutting down.
+
+        Rasa calls this when the server stops, and nothing else of the assistant's, so it also
+        closes the connections kept to the action server (addons/action_connections.py).
+        """
         self._hand_over()
         await self.written()
         self._writer.shutdown(wait=True)
+        await action_connections.close_pools()
 
 
 def _log_failure(write: Future) -> None:
