@@ -17,8 +17,10 @@ from typing import Any
 from email_validator import EmailNotValidError, validate_email
 from flask import has_request_context
 from flask_babel import gettext
+from markupsafe import Markup, escape
 
-from portal.forms_engine.definition import Question, localise
+from portal.forms_engine.definition import Question, Text, english_fallback, localise
+from portal.i18n import in_english
 
 _PHONE_CHARS = re.compile(r"[\s\-().]")
 _UK_PHONE = re.compile(r"^(?:0|\+44|0044)\d{9,10}$")
@@ -34,7 +36,9 @@ def _(message: str, **params: Any) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an answer: the field it belongs to and what to do about it."""
+    """One thing wrong with an answer: the field it belongs to and what to do about it. On a page
+    in another language the message is Markup when it quotes definition text that is not translated
+    (marked ``lang="en"`` with "(in English)", like the question pages); imports get plain text."""
 
     field: str
     message: str
@@ -130,10 +134,9 @@ def check_answer(
         return [Problem(field, _custom(question, "format", language) or message)]
     write_in = question.write_in_option
     if write_in is not None and value == write_in.value:
-        label = localise(write_in.label, language)
         if not other:
-            message = _custom(question, "write_in", language) or _(
-                "Enter your answer for ‘%(label)s’", label=label
+            message = _custom(question, "write_in", language) or _quoting(
+                "Enter your answer for ‘%(label)s’", "label", write_in.label, language
             )
             return [Problem(f"{question.key}__other", message)]
         if len(other) > 200:
@@ -142,8 +145,24 @@ def check_answer(
 
 
 def _custom(question: Question, kind: str, language: str) -> str | None:
+    """A message the definition gives for this question; marked as English where not translated."""
     text = question.errors.get(kind)
-    return localise(text, language) if text else None
+    if not text:
+        return None
+    if has_request_context() and english_fallback(text, language):
+        return in_english(localise(text, language))
+    return localise(text, language)
+
+
+def _quoting(message: str, name: str, text: Text, language: str) -> str:
+    """A message quoting definition text (an option's name). When that text is shown in English to
+    a reader of another language, the quote is marked ``lang="en"`` and the message ends with a
+    translated "(in English)", as on the question page; otherwise plain text."""
+    words = localise(text, language)
+    if not (has_request_context() and english_fallback(text, language)):
+        return _(message, **{name: words})
+    marked = escape(gettext(message)) % {name: in_english(words, marker=False)}
+    return marked + Markup(' <span class="app-in-english">{}</span>').format(gettext("(in English)"))
 
 
 def _required_message(question: Question) -> str:
