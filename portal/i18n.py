@@ -1,8 +1,9 @@
 """Languages: the chosen language is kept for the session, otherwise the browser's is used."""
 
+import re
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, redirect, request, session
+from flask import Flask, abort, current_app, has_request_context, redirect, request, session
 from flask_babel import get_locale, gettext
 from markupsafe import Markup, escape
 
@@ -52,6 +53,28 @@ def _language_context() -> dict:
         "languages": current_app.config["LANGUAGES"],
         "text_direction": "rtl" if code in current_app.config["RTL_LANGUAGES"] else "ltr",
     }
+
+
+# A UK phone number as the service writes them (01905 765765, 0800 1111, 116 123, +44 808 157 0192,
+# 999). In a right-to-left paragraph the bidi algorithm gives the space between two digit runs the
+# paragraph's direction, so "01905 765765" would show as "765765 01905": numbers are isolated.
+PHONE_NUMBER = re.compile(
+    r"(?<![\w+-])(?:\+44 ?\d{2,4}|0\d{2,4}|116)(?: ?\d{3,4}){1,2}(?![\w-])|(?<![\w-])999(?![\w-])"
+)
+LRI, PDI = "\u2066", "\u2069"  # Unicode's left-to-right isolate and pop directional isolate
+
+
+def isolate_numbers(text: str) -> str:
+    """Plain text (a text message, a chat answer) with every phone number between LRI and PDI, for
+    right-to-left languages where no markup can say so."""
+    return PHONE_NUMBER.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
+
+
+def isolate_numbers_for_reader(text: str) -> str:
+    """Plain text with its numbers isolated when the reader's language is written right to left."""
+    if has_request_context() and current_language() in current_app.config["RTL_LANGUAGES"]:
+        return isolate_numbers(text)
+    return text
 
 
 def in_english(text: str, marker: bool = True) -> Markup:

@@ -110,6 +110,9 @@ _ENGLISH_WORDS = {
     "have",
 }
 
+# In the Urdu (right-to-left) text each number is between U+2066 (left-to-right isolate) and U+2069
+# (pop directional isolate): plain text cannot say dir="ltr", and without them "01905 765765" shows
+# as "765765 01905" in a phone's message app or the chat.
 HELP = {
     "pl": (
         "Piszesz po polsku. Nasz asystent rozumie tylko angielski. "
@@ -127,10 +130,10 @@ HELP = {
     ),
     "ur": (
         "آپ اردو میں لکھ رہے ہیں۔ ہمارا اسسٹنٹ صرف انگریزی سمجھتا ہے۔ "
-        "اردو میں مدد کے لیے Worcestershire Hub کو 01905 765765 پر کال کریں "
+        "اردو میں مدد کے لیے Worcestershire Hub کو \u206601905 765765\u2069 پر کال کریں "
         "اور بتائیں کہ آپ کو اردو میں مدد چاہیے۔ "
         "یہ ویب سائٹ اردو میں بھی ہے: صفحے کے اوپر سے 'اردو' چنیں۔ "
-        "اگر کوئی بچہ ابھی خطرے میں ہے تو 999 پر کال کریں۔"
+        "اگر کوئی بچہ ابھی خطرے میں ہے تو \u2066999\u2069 پر کال کریں۔"
     ),
 }
 

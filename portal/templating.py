@@ -9,8 +9,10 @@ from flask_babel import format_date, format_datetime
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from markupsafe import Markup, escape
 
 from portal import fragments
+from portal.i18n import PHONE_NUMBER
 
 
 class TemplateGlobals(ChainMap):
@@ -53,6 +55,8 @@ def init_app(app: Flask) -> None:
     fragments.init_app(app)
     app.jinja_env.filters["uk_date"] = uk_date
     app.jinja_env.filters["uk_datetime"] = uk_datetime
+    app.jinja_env.filters["ltr"] = ltr
+    app.jinja_env.filters["ltr_numbers"] = ltr_numbers
     app.context_processor(_service_context)
     app.add_template_global(has_endpoint)
     app.add_template_global(navigation_items)
@@ -83,6 +87,22 @@ def navigation_items() -> list[dict]:
             {"href": url_for(endpoint), "text": str(label), "active": request.blueprint == blueprint}
         )
     return items
+
+
+def ltr(value) -> Markup:
+    """A value that must read left to right whatever the page's direction (a phone number), escaped,
+    as ``<span dir="ltr">``: an element with ``dir`` is a bidi isolate, so in an Urdu sentence
+    "01905 765765" is not shown as "765765 01905". Inside ``_()`` the Markup is kept as it is."""
+    if value is None or value == "":
+        return Markup("")
+    return Markup('<span dir="ltr">{}</span>').format(value)
+
+
+def ltr_numbers(text) -> Markup:
+    """Free text (an answer, what a family typed), escaped, with every phone number in it isolated."""
+    escaped = str(escape("" if text is None else text))
+    # Safe: the text was escaped above and only our own <span> tags were added.
+    return Markup(PHONE_NUMBER.sub(lambda m: f'<span dir="ltr">{m.group(0)}</span>', escaped))  # noqa: S704
 
 
 def uk_date(value: date | datetime | None, style: str = "long") -> str:

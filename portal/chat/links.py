@@ -1,13 +1,17 @@
 """Showing the assistant's words safely: escaped, with web addresses made into links.
 
 Addresses on the portal itself become links relative to this site (so they work on whatever
-address the family is using); other ``https`` addresses open as ordinary links.
+address the family is using); other ``https`` addresses open as ordinary links. Phone numbers
+outside the links are isolated left to right (``<span dir="ltr">``), so they keep their order on
+Urdu pages.
 """
 
 import re
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
+
+from portal.i18n import PHONE_NUMBER
 
 # Run on escaped text: stops at whitespace, quotes and the escaped forms of < > " '.
 _URL_CHAR = r"(?:[^\s<>\"'&]|&amp;)"
@@ -54,6 +58,13 @@ def linkify(text: str, public_url: str) -> Markup:
             shown = url
         return f'<a class="govuk-link" href="{escape(href)}">{shown}</a>{trailing}'
 
-    linked = URL_PATTERN.sub(link, escaped)
+    def isolate(words: str) -> str:
+        return PHONE_NUMBER.sub(lambda m: f'<span dir="ltr">{m.group(0)}</span>', words)
+
+    pieces, end = [], 0
+    for match in URL_PATTERN.finditer(escaped):
+        pieces += [isolate(escaped[end : match.start()]), link(match)]
+        end = match.end()
+    linked = "".join(pieces) + isolate(escaped[end:])
     # Safe: the text was escaped above and only our own <a> tags were added.
     return Markup(linked.replace("\n", "<br>"))  # noqa: S704

@@ -21,6 +21,7 @@ from portal.forms_engine.answers import Problem, display_value, other_key
 from portal.forms_engine.definition import SEPARATOR, Question, Text, english_fallback, localise
 from portal.fragments import CachedWidget
 from portal.i18n import in_english
+from portal.templating import ltr, ltr_numbers
 
 
 # GOV.UK Frontend's widgets, reusing their HTML while a field shows no typed value and no error.
@@ -117,7 +118,7 @@ def localise_html(text: Text | None, language: str, marker: bool = True) -> Mark
     (``marker`` off when the question it belongs to already says "(in English)")."""
     if english_fallback(text, language):
         return in_english(localise(text, language), marker)
-    return escape(localise(text, language))
+    return ltr_numbers(localise(text, language))
 
 
 def _heading_html(question: Question, language: str, caption_size: str) -> Markup:
@@ -187,9 +188,12 @@ def field_params(form: FlaskForm, question: Question, language: str, alone: bool
 
 def answer_html(question: Question, value: Any, other: str | None, language: str, marker: bool) -> Markup:
     """An answer as the person saw it (like ``display_value``), option labels that are in English
-    marked as English; what the person typed is never marked."""
+    marked as English; what the person typed is never marked, but phone numbers in it read left to
+    right (on Urdu pages too)."""
+    if question.type == "phone" and value:
+        return ltr(display_value(question, value, other, language))
     if not question.options or value in (None, "", []):
-        return escape(display_value(question, value, other, language))
+        return ltr_numbers(display_value(question, value, other, language))
     chosen = value if isinstance(value, list) else [str(value)]
     options = [question.option(v) for v in chosen]
     labels = [

@@ -15,6 +15,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from portal.i18n import isolate_numbers_for_reader
+
 UNDER_13_AUDIENCES = {"children", "under_13"}
 HELP_LINE = "the Worcestershire Hub on 01905 765765"
 
@@ -132,7 +134,7 @@ def _child_sections(
                 _("You can ask a grown-up you trust, like a parent, carer or teacher, to help you."),
                 _(
                     "You can ask to see what we keep about you, or ask us to delete it. Call %(help)s.",
-                    help=HELP_LINE,
+                    help=isolate_numbers_for_reader(HELP_LINE),
                 ),
             ),
         ),
@@ -172,7 +174,7 @@ def _adult_sections(purpose: str, lawful_basis: str, kind: str, period: str, who
                 _(
                     "You can ask to see what we hold about you, ask us to correct it, "
                     "or ask us to delete it. Call %(help)s.",
-                    help=HELP_LINE,
+                    help=isolate_numbers_for_reader(HELP_LINE),
                 ),
                 _(
                     "If you are unhappy with how we used your information, you can complain to "

@@ -130,7 +130,11 @@ def test_a_disclosure_shows_help_at_once_and_flags_the_response_for_staff(client
     )
     confirmation = send(client, "young-persons-feedback").get_data(as_text=True)
     assert "You told us something that worries us" in confirmation
-    assert "0800 1111" in confirmation and "01905 822666" in confirmation and "call 999" in confirmation
+    assert (
+        "0800 1111" in confirmation
+        and "01905 822666" in confirmation
+        and 'call <span dir="ltr">999</span>' in confirmation
+    )
     with app.app_context():
         response = db.session.scalars(select(Response)).one()
         assert response.safeguarding_flag
