@@ -46,6 +46,8 @@ def test_overlap_is_found(tmp_path):
     held = tmp_path / "held.yml"
     held.write_text("nlu:\n- intent: faq/x\n  examples: |\n    - whats a pa\n    - new one\n")
     assert heldout_overlap([held], [train]) == [("whats a pa", "faq/x", "faq/x")]
+    held.write_text("nlu:\n- intent: faq/x\n  examples: |\n    - a pa whats\n")
+    assert heldout_overlap([held], [train]) == [("a pa whats", "faq/x", "faq/x")]
 
 
 def test_no_heldout_message_is_a_training_example():
