@@ -92,17 +92,18 @@ def navigation_items() -> list[dict]:
 def ltr(value) -> Markup:
     """A value that must read left to right whatever the page's direction (a phone number), escaped,
     as ``<span dir="ltr">``: an element with ``dir`` is a bidi isolate, so in an Urdu sentence
-    "01905 765765" is not shown as "765765 01905". Inside ``_()`` the Markup is kept as it is."""
+    "01905 765765" is not shown as "765765 01905". Its class keeps the number on one line. Inside
+    ``_()`` the Markup is kept as it is."""
     if value is None or value == "":
         return Markup("")
-    return Markup('<span dir="ltr">{}</span>').format(value)
+    return Markup('<span class="app-number" dir="ltr">{}</span>').format(value)
 
 
 def ltr_numbers(text) -> Markup:
     """Free text (an answer, what a family typed), escaped, with every phone number in it isolated."""
     escaped = str(escape("" if text is None else text))
     # Safe: the text was escaped above and only our own <span> tags were added.
-    return Markup(PHONE_NUMBER.sub(lambda m: f'<span dir="ltr">{m.group(0)}</span>', escaped))  # noqa: S704
+    return Markup(PHONE_NUMBER.sub(lambda m: ltr(m.group(0)), escaped))  # noqa: S704
 
 
 def uk_date(value: date | datetime | None, style: str = "long") -> str:

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from portal.i18n import PHONE_NUMBER
+from portal.templating import ltr
 
 # Run on escaped text: stops at whitespace, quotes and the escaped forms of < > " '.
 _URL_CHAR = r"(?:[^\s<>\"'&]|&amp;)"
@@ -59,7 +60,7 @@ def linkify(text: str, public_url: str) -> Markup:
         return f'<a class="govuk-link" href="{escape(href)}">{shown}</a>{trailing}'
 
     def isolate(words: str) -> str:
-        return PHONE_NUMBER.sub(lambda m: f'<span dir="ltr">{m.group(0)}</span>', words)
+        return PHONE_NUMBER.sub(lambda m: ltr(m.group(0)), words)
 
     pieces, end = [], 0
     for match in URL_PATTERN.finditer(escaped):

@@ -67,7 +67,7 @@ def test_sending_the_same_answers_twice_makes_one_request(client, app):
 
 def test_something_is_wrong_shows_emergency_numbers_before_anything_is_asked(client):
     html = client.get("/care-leavers/something-is-wrong").get_data(as_text=True)
-    assert html.index('call <span dir="ltr">999</span>') < html.index("Start now")
+    assert html.index('call <span class="app-number" dir="ltr">999</span>') < html.index("Start now")
     assert "116 123" in html
 
 

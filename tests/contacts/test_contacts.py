@@ -58,7 +58,7 @@ def test_the_signposting_partial_shows_the_numbers_staff_set(app):
         db.session.commit()
     with app.test_request_context("/"):
         html = render_template_string('{% include "partials/emergency_signposting.html" %}')
-    assert 'call <span dir="ltr">999</span>' in html
+    assert 'call <span class="app-number" dir="ltr">999</span>' in html
     assert 'href="tel:01905822666"' in html
     assert "0800 1111" in html
     assert "116 999" in html

@@ -133,7 +133,7 @@ def test_a_disclosure_shows_help_at_once_and_flags_the_response_for_staff(client
     assert (
         "0800 1111" in confirmation
         and "01905 822666" in confirmation
-        and 'call <span dir="ltr">999</span>' in confirmation
+        and 'call <span class="app-number" dir="ltr">999</span>' in confirmation
     )
     with app.app_context():
         response = db.session.scalars(select(Response)).one()

@@ -56,29 +56,30 @@ def test_phone_numbers_are_found_and_dates_and_counts_are_not(text, found):
 
 
 def test_the_ltr_filter_escapes_and_isolates():
-    assert ltr("01905 765765") == '<span dir="ltr">01905 765765</span>'
-    assert ltr('<b>"0800"</b>') == '<span dir="ltr">&lt;b&gt;&#34;0800&#34;&lt;/b&gt;</span>'
+    assert ltr("01905 765765") == '<span class="app-number" dir="ltr">01905 765765</span>'
+    assert (
+        ltr('<b>"0800"</b>') == '<span class="app-number" dir="ltr">&lt;b&gt;&#34;0800&#34;&lt;/b&gt;</span>'
+    )
     assert ltr(None) == "" and ltr("") == ""
     assert isinstance(ltr("999"), Markup)
 
 
 def test_ltr_numbers_escapes_free_text_and_isolates_each_number():
     html = ltr_numbers("<i>call</i> 01905 765765 & 999")
-    assert (
-        html == '&lt;i&gt;call&lt;/i&gt; <span dir="ltr">01905 765765</span> &amp; <span dir="ltr">999</span>'
-    )
+    span = '<span class="app-number" dir="ltr">{}</span>'
+    assert html == f"&lt;i&gt;call&lt;/i&gt; {span.format('01905 765765')} &amp; {span.format('999')}"
 
 
 def test_a_number_inside_gettext_keeps_its_isolate_and_other_values_are_escaped(app):
     source = '{{ _("Call %(number)s or %(other)s.", number="01905 765765"|ltr, other="<b>999</b>") }}'
     with app.test_request_context("/"):
         html = render_template_string(source)
-    assert html == 'Call <span dir="ltr">01905 765765</span> or &lt;b&gt;999&lt;/b&gt;.'
+    assert html == 'Call <span class="app-number" dir="ltr">01905 765765</span> or &lt;b&gt;999&lt;/b&gt;.'
 
 
 def test_assistant_replies_isolate_numbers_but_not_inside_links():
     html = linkify("Call 01905 765765 or see https://example.org/0800-1111?a=01905 765765", "http://x")
-    assert '<span dir="ltr">01905 765765</span>' in html
+    assert '<span class="app-number" dir="ltr">01905 765765</span>' in html
     assert 'href="https://example.org/0800-1111?a=01905"' in html
 
 
@@ -134,7 +135,9 @@ def test_every_public_page_isolates_its_phone_numbers(client, app, language):
         seen += numbers_in(html)
     # The check found the numbers it guards: the urgent help, the teams, the Hub and the ICO.
     assert {"999", "01905 822666", "0800 1111", "116 123", "01905 765765", "0303 123 1113"} <= set(seen)
-    assert '<span dir="ltr">01905 765765</span>' in client.get(MORE_PAGES[0]).get_data(as_text=True)
+    assert '<span class="app-number" dir="ltr">01905 765765</span>' in client.get(MORE_PAGES[0]).get_data(
+        as_text=True
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
