@@ -36,6 +36,19 @@ _PATTERNS = [
     r"\binappropriate(ly)?\s+touch\w*|\btouch\w*\s+(me\s+|him\s+|her\s+)?inappropriate\w*",
     r"\b(rape|raped|raping|molest\w*|sexually\s+(assault|abus)\w*)\b",
     r"\bgroom(ed|ing)\s+" + _PEOPLE,
+    # Grooming and exploitation, online or not ("dog grooming" and "grooming skills" are not).
+    r"\b(being|been|getting|gettin|got|was|is|were|are|get)\s+groomed\b|\bonline\s+grooming\b|\bgroomer\b",
+    r"\b(nudes|naked\s+(pics?|pictures?|photos?|selfies?)|sexual\s+(pics?|pictures?|photos?|messages?|texts?))\b",
+    r"\bcounty\s+lines\b|\b(sexual(ly)?|criminal(ly)?)\s+exploit\w*|\b(being|been|getting)\s+exploited\b",
+    r"\bexploit(s|ed|ing)?\s+" + _PEOPLE + r"\b",
+    # An adult or stranger in touch with a child, asking to meet, for pictures or for secrecy.
+    r"^(?=.*\b(man|men|guy|bloke|adult|stranger|older\s+(boy|lad|man|guy|girl|woman)|woman|"
+    r"(someone|somebody|a\s+person)\s+(\w+\s+){0,2}(online|on\s+(snap\w*|insta\w*|tiktok|a\s+game|xbox|ps\d|"
+    r"fortnite|roblox|discord|whatsapp|facebook|the\s+internet)|(i|he|she|they)\s+met))\b)"
+    r"(?=.*\b(ask\w*|want\w*|trying|tried|keeps?|told|tells|wants)\s+(\w+\s+){0,3}"
+    r"(to\s+meet|2\s+meet|meet\s+up|for\s+(pics|pictures|photos|selfies)|to\s+send\s+(pics|pictures|photos)|"
+    r"to\s+keep\s+it\s+(a\s+)?secret|not\s+to\s+tell)\b)"
+    r"(?=.*(\bmy\s+\d{1,2}\s*(yr|year)s?\s*old\b|\b" + _PEOPLE + r"\b))",
     r"\b(threat\w*|going|gonna|says?\s+he\s*'?ll|says?\s+she\s*'?ll)\s+(to\s+)?(kill|kil|hurt|hit|stab)\s+"
     + _PEOPLE,
     r"\b(kill|kil|stab|strangle)\s+" + _PEOPLE + r"\b",

@@ -34,6 +34,14 @@ DISCLOSURES = [
     "she keeps getting battered by her mums boyfriend",
     "my mate has been beat up by her dad",
     "i get beaten at home",
+    "theres a man who keeps messaging my 13 year old and asking to meet",
+    "some guy on snapchat keeps asking my daughter for pics",
+    "an older lad online wants my son to keep it a secret",
+    "someone i met on a game keeps asking me to meet up",
+    "i think my daughter is being groomed",
+    "he sent her nudes",
+    "worried my son is involved in county lines",
+    "my 14 year old is being sexually exploited",
 ]
 
 NEAR_MISSES = [
@@ -51,6 +59,14 @@ NEAR_MISSES = [
     "short breaks for my 12 year old",
     "villa got beaten 2-0 again",
     "we were beaten in the final",
+    "is there a dog grooming course for care leavers",
+    "personal grooming and hygiene help for my son",
+    "can a social worker meet my son at home",
+    "my pa keeps asking to meet me at the cafe",
+    "i want to meet the team at ludlow road",
+    "how do i send photos of the form",
+    "can my son meet other kids at the unit",
+    "someone from the team wants to meet my son",
 ]
 
 

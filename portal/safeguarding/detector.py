@@ -59,6 +59,8 @@ def detect_risk(text: str | None) -> RiskAssessment:
         return RiskAssessment()
     matches: list[RiskMatch] = []
     for risk_rule in RULES:
+        if not all(extra.search(canonical) for extra in risk_rule.also):
+            continue
         for found in risk_rule.pattern.finditer(canonical):
             if _excluded(risk_rule, canonical, found):
                 continue

@@ -86,11 +86,21 @@ class Rule:
     category: str
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None = None  # tried on the match and the words just after it
+    also: tuple[re.Pattern[str], ...] = ()  # each must be found somewhere in the text too
 
 
-def rule(name: str, category: str, pattern: str, unless: str | None = None) -> Rule:
-    """Compile a rule; ``unless`` is tried on the match plus the 40 characters after it."""
-    return Rule(name, category, re.compile(pattern), re.compile(unless) if unless else None)
+def rule(
+    name: str, category: str, pattern: str, unless: str | None = None, also: tuple[str, ...] = ()
+) -> Rule:
+    """Compile a rule; ``unless`` is tried on the match plus the 40 characters after it, and every
+    pattern in ``also`` must be found somewhere in the same text."""
+    return Rule(
+        name,
+        category,
+        re.compile(pattern),
+        re.compile(unless) if unless else None,
+        tuple(re.compile(extra) for extra in also),
+    )
 
 
 RULES: tuple[Rule, ...] = (
@@ -359,6 +369,23 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:selling|carrying|holding|dealing|running) drugs for\b",
     ),
     rule("owe them money", EXPLOITATION, r"\b(?:i|we) owe (?:them|him|her|some people) money\b"),
+    # Grooming: an adult or a stranger met online asks a child to meet, for pictures or for secrecy
+    # ("a man keeps messaging my 13 year old and asking to meet"; not "my PA wants to meet me").
+    rule(
+        "adult asking a child to meet",
+        EXPLOITATION,
+        r"\b(?:asking|asks|asked|ask|wants|wanted|trying|tried|keeps|kept|told|tells|telling)(?: \w+){0,3} "
+        r"(?:to meet|meet up|for (?:pics|pictures|photos|selfies)|to send (?:pics|pictures|photos|selfies)|"
+        r"to keep (?:it )?(?:a )?secret|not to tell)\b",
+        unless=r"\b(?:pics|pictures|photos) of (?:the|a|an|your|my|his|her|our) "
+        r"(?:forms?|letters?|documents?|receipts?|bills?|passport|id|certificates?|payslips?)\b",
+        also=(
+            r"\b(?:man|men|guy|bloke|adult|stranger|older (?:boy|lad|man|guy|girl|woman)|woman"
+            r"|(?:someone|somebody|a person)(?: \w+){0,2} (?:online|on (?:snap\w*|insta\w*|tiktok|a game|"
+            r"xbox|fortnite|roblox|discord|whatsapp|facebook|the internet)|(?:i|he|she|they) met))\b",
+            r"\bmy (?:\w+ )?(?:son|daughter|child|kid|boy|girl|\w*(?:yr|year)s? old)\b|\b(?:me|him|her)\b",
+        ),
+    ),
     # Homelessness
     rule(
         "kicked me out",
