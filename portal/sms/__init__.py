@@ -29,10 +29,12 @@ SETTINGS = {
 
 @bp.after_request
 def _nothing_to_load(response):
-    """The webhooks answer TwiML or plain text, never a page: the strictest policy, as the fast path."""
+    """The webhooks answer TwiML or plain text: the strictest policy, as the fast path. Pages (the
+    full answer page) keep the page policy, which lets their stylesheet and script load."""
     from portal.security import NOTHING_CSP
 
-    response.headers.setdefault("Content-Security-Policy", NOTHING_CSP)
+    if response.mimetype != "text/html":
+        response.headers.setdefault("Content-Security-Policy", NOTHING_CSP)
     return response
 
 

@@ -208,6 +208,8 @@ def test_long_answer_is_cut_to_three_texts_with_a_link(sms_app, sms_client, fake
     page = sms_client.get(link.removeprefix(PUBLIC_URL))
     assert page.status_code == 200
     assert "Step 9: your personal adviser" in page.get_data(as_text=True)
+    # A page: its stylesheet may load (the webhooks' "nothing may load" policy is for TwiML only).
+    assert "style-src 'self'" in page.headers["Content-Security-Policy"]
     assert _count(sms_app, SmsAnswer) == 1
     assert sms_client.get("/sms/answer/not-a-token").status_code == 404
 
