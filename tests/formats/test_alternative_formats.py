@@ -115,3 +115,10 @@ def test_easy_read_versions_have_a_symbol_beside_each_group_of_short_lines(clien
         "/feedback/young-persons-feedback"
     ).get_data(as_text=True)
     assert client.get("/easy-read/no-such-form").status_code == 404
+
+
+def test_the_easy_read_block_reads_left_to_right_in_english_on_an_urdu_page(client):
+    client.get("/language/ur?next=/")
+    html = client.get(f"/easy-read/{SLUG}").get_data(as_text=True)
+    assert 'dir="rtl"' in html  # the page is Urdu
+    assert '<div lang="en" dir="ltr">' in html  # the untranslated easy read inside it is not
