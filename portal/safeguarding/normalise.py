@@ -181,8 +181,10 @@ def canonical_word(raw: str) -> str:
     if raw in WORDS:
         return WORDS[raw]
     word = raw
-    if re.search(r"[a-z]", word) and re.search(r"[0-9@$]", word):
-        word = word.translate(LEET)  # "k1ll" -> "kill"
+    # "k1ll" -> "kill", but an age or a time ("12yr", "13yo", "10am") keeps its number.
+    mixed = re.search(r"[a-z]", word) and re.search(r"[0-9@$]", word)
+    if mixed and not re.fullmatch(r"\d{2,}[a-z]{1,4}", word):
+        word = word.translate(LEET)
     candidates = [word]
     if re.search(r"(.)\1\1", word):  # squeeze only letters held down: "hiiiits", not "deed"
         candidates += [re.sub(r"(.)\1{2,}", r"\1\1", word), re.sub(r"(.)\1+", r"\1", word)]

@@ -291,6 +291,11 @@ def test_normalising_expands_text_speak_and_joins_family_words():
     assert normalise("Mum\u2019s BF dnt care") == "mum boyfriend do not care"
 
 
+def test_numbers_read_as_letters_only_inside_words_not_in_ages_or_times():
+    assert normalise("i wanna k1ll myself") == "i want to kill myself"
+    assert normalise("my 12yr old and my 13yo at 10am") == "my 12yr old and my 13yo at 10am"
+
+
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
