@@ -1,5 +1,6 @@
 """The staff area in Urdu (right to left): every staff page passes axe for each role that may open
-it, and the pages that refuse a role pass too. Staff sign in as in test_staff_pages, then choose Urdu."""
+it, and the pages that refuse a role pass too. Staff sign in as in test_staff_pages, then choose Urdu.
+In Polish and Romanian the administrator opens every staff page."""
 
 import re
 
@@ -50,3 +51,20 @@ def test_signing_in_in_urdu_shows_errors_accessibly(page, live_server):
     expect(page.locator("html")).to_have_attribute("lang", "ur")
     check_accessibility(page)
     screenshot(page, "staff-ur-sign-in-error")
+
+
+@pytest.mark.parametrize("language", ["pl", "ro"])
+def test_every_staff_page_passes_axe_in_polish_and_romanian(page, live_server, language):
+    """Left-to-right languages with longer words: the administrator opens every staff page."""
+    email, user_id, secret = new_account(live_server, "admin")
+    sign_in(page, live_server, email, secret)
+    page.goto(f"{live_server.url}/language/{language}?next=/staff/")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    paths = _staff_pages(live_server.app, user_id)
+    assert "/staff/" in paths and "/staff/users" in paths
+    for path in paths:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, f"{path}: {response.status}"
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator("main h1")).to_have_count(1)
+        check_accessibility(page)
