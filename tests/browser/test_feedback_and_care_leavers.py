@@ -32,7 +32,8 @@ def press_continue_to_check_your_answers(page, limit: int = 15) -> None:
 
 def send(page) -> None:
     check_accessibility(page)
-    page.get_by_role("button", name="Send answers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send answers").click()
     check_accessibility(page)
 
 
@@ -42,7 +43,8 @@ def test_each_feedback_form_can_be_sent_without_answering_anything(page, live_se
     check_accessibility(page)
     page.goto(live_server.url + f"/feedback/{slug}")
     check_accessibility(page)
-    page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start now").click()
     press_continue_to_check_your_answers(page)
     send(page)
     expect(page.locator("h1")).to_have_text("Thank you")
@@ -53,18 +55,24 @@ def test_a_child_uses_the_face_scale_on_a_phone_and_a_disclosure_shows_help(brow
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(live_server.url + "/feedback/young-persons-feedback")
-    page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start now").click()
     page.get_by_label("Really good").check()  # the words are the label: the face is decoration
     check_accessibility(page)
     screenshot(page, "feedback-face-scale-phone")
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     page.get_by_label("A bit").check()
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     box = page.get_by_label("Is there anything else you want to tell us?")
     box.fill("mums bf hits me and i dont feel safe")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     send(page)
     content = page.content()
     assert "You told us something that worries us" in content
@@ -74,14 +82,17 @@ def test_a_child_uses_the_face_scale_on_a_phone_and_a_disclosure_shows_help(brow
 
 def test_a_parent_asks_to_be_contacted(page, live_server):
     page.goto(live_server.url + "/feedback/ehcp-annual-review-feedback")
-    page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start now").click()
     for _ in range(7):
-        page.get_by_role("button", name="Continue").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Continue").click()
     page.get_by_label("Yes, I agree to be contacted about my feedback").check()
     page.get_by_label("Your name").fill("Alex Parent")
     page.get_by_label("Email address").fill("alex@example.org")
     check_accessibility(page)
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     expect(page.locator("h1")).to_have_text("Check your answers")
     expect(page.locator("body")).to_contain_text("alex@example.org")
     send(page)
@@ -98,13 +109,16 @@ def test_something_is_wrong_shows_help_first(page, live_server):
 
 def test_a_care_leaver_updates_their_details(page, live_server):
     page.goto(live_server.url + "/care-leavers/update-my-contact-details")
-    page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start now").click()
     page.get_by_label("Your name").fill("Jo")
     check_accessibility(page)
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     page.get_by_label("New mobile number").fill("07700 900111")
     check_accessibility(page)
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     send(page)
     expect(page.locator("h1")).to_have_text("We have got your details")
 
@@ -113,19 +127,24 @@ def test_a_callback_request_goes_through_the_pa_queue(browser, live_server):
     care_leaver = browser.new_context()
     page = care_leaver.new_page()
     page.goto(live_server.url + "/care-leavers/ask-for-a-call-back")
-    page.get_by_role("button", name="Start now").click()
-    page.get_by_role("button", name="Continue").click()  # nothing chosen: the error summary
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation():  # nothing chosen: the error summary
+        page.get_by_role("button", name="Continue").click()
     expect(page.locator("body")).to_contain_text("There is a problem")
     check_accessibility(page)
     page.get_by_label("Money").check()
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     page.get_by_label("A text").check()
     page.get_by_label("Morning (9am to 12pm)").check()
     check_accessibility(page)
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     page.get_by_label("Your name").fill("Sam")
     page.get_by_label("Your mobile number").fill("07700 900222")
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     send(page)
     expect(page.locator("h1")).to_have_text("We have got your request")
     reference = page.locator(".govuk-panel__body strong").inner_text()
@@ -138,17 +157,22 @@ def test_a_callback_request_goes_through_the_pa_queue(browser, live_server):
     page.goto(live_server.url + "/staff/care-leavers/")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
     page.goto(live_server.url + "/staff/care-leavers/")
     check_accessibility(page)
-    page.get_by_role("link", name=reference).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=reference).click()
     check_accessibility(page)
     expect(page.locator("body")).to_contain_text("07700 900222")
-    page.get_by_role("button", name="Pick up").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Pick up").click()
     expect(page.locator("body")).to_contain_text("Priya Adviser")
     page.get_by_label("Case reference").fill("LL-42")
-    page.get_by_role("button", name="Save case reference").click()
-    page.get_by_role("button", name="Mark as done").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save case reference").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Mark as done").click()
     check_accessibility(page)
     expect(page.locator("body")).to_contain_text("moved it from In progress to Done")
     page.goto(live_server.url + "/staff/care-leavers/?status=done")

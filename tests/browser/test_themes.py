@@ -98,11 +98,15 @@ def test_officer_codes_accepts_double_codes_and_publishes(page, live_server):
     page.get_by_role("link", name="Browser: travel").click()
     page.get_by_label("You said").fill("Journeys would be too long.")
     page.get_by_label("We did").fill("We will review transport with each family.")
-    page.get_by_role("button", name="Save response").click()
+    # Each click below loads a new page: wait for it before reading or filling the next one.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save response").click()
     page.get_by_label("New action").fill("Transport reviewed with families in the north")
-    page.get_by_role("button", name="Add action").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add action").click()
     check_accessibility(page)
-    page.get_by_role("link", name="Themes", exact=True).first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Themes", exact=True).first.click()
     if page.get_by_role("button", name="Publish you said, we did").count():
         page.get_by_role("button", name="Publish you said, we did").click()
     expect(page.locator("body")).to_contain_text("Published on the consultation")
