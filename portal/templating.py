@@ -101,9 +101,13 @@ def ltr(value) -> Markup:
 
 def ltr_numbers(text) -> Markup:
     """Free text (an answer, what a family typed), escaped, with every phone number in it isolated."""
-    escaped = str(escape("" if text is None else text))
-    # Safe: the text was escaped above and only our own <span> tags were added.
-    return Markup(PHONE_NUMBER.sub(lambda m: ltr(m.group(0)), escaped))  # noqa: S704
+    # Safe: the text is escaped here and only our own <span> tags are added.
+    return Markup(isolate_escaped_numbers(str(escape("" if text is None else text))))  # noqa: S704
+
+
+def isolate_escaped_numbers(escaped: str) -> str:
+    """Already-escaped text with every phone number in it wrapped by ``ltr``."""
+    return PHONE_NUMBER.sub(lambda m: ltr(m.group(0)), escaped)
 
 
 def uk_date(value: date | datetime | None, style: str = "long") -> str:

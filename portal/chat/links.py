@@ -11,8 +11,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from portal.i18n import PHONE_NUMBER
-from portal.templating import ltr
+from portal.templating import isolate_escaped_numbers
 
 # Run on escaped text: stops at whitespace, quotes and the escaped forms of < > " '.
 _URL_CHAR = r"(?:[^\s<>\"'&]|&amp;)"
@@ -59,13 +58,10 @@ def linkify(text: str, public_url: str) -> Markup:
             shown = url
         return f'<a class="govuk-link" href="{escape(href)}">{shown}</a>{trailing}'
 
-    def isolate(words: str) -> str:
-        return PHONE_NUMBER.sub(lambda m: ltr(m.group(0)), words)
-
     pieces, end = [], 0
     for match in URL_PATTERN.finditer(escaped):
-        pieces += [isolate(escaped[end : match.start()]), link(match)]
+        pieces += [isolate_escaped_numbers(escaped[end : match.start()]), link(match)]
         end = match.end()
-    linked = "".join(pieces) + isolate(escaped[end:])
+    linked = "".join(pieces) + isolate_escaped_numbers(escaped[end:])
     # Safe: the text was escaped above and only our own <a> tags were added.
     return Markup(linked.replace("\n", "<br>"))  # noqa: S704
