@@ -9,6 +9,8 @@ letters with diacritics and short lists of very common words. Nothing leaves the
 
 import re
 
+from portal.i18n import isolate_numbers
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _URDU_ONLY = set("ٹڈڑںھہےۓگچپژکی")
@@ -110,9 +112,9 @@ _ENGLISH_WORDS = {
     "have",
 }
 
-# In the Urdu (right-to-left) text each number is between U+2066 (left-to-right isolate) and U+2069
-# (pop directional isolate): plain text cannot say dir="ltr", and without them "01905 765765" shows
-# as "765765 01905" in a phone's message app or the chat.
+# In the Urdu (right-to-left) text each number is isolated left to right (isolate_numbers): plain
+# text cannot say dir="ltr", and without it "01905 765765" shows as "765765 01905" in a phone's
+# message app or the chat.
 HELP = {
     "pl": (
         "Piszesz po polsku. Nasz asystent rozumie tylko angielski. "
@@ -128,12 +130,12 @@ HELP = {
         "Acest site este și în română: alegeți „Română” în partea de sus a paginii. "
         "Dacă un copil este în pericol chiar acum, sunați la 999."
     ),
-    "ur": (
+    "ur": isolate_numbers(
         "آپ اردو میں لکھ رہے ہیں۔ ہمارا اسسٹنٹ صرف انگریزی سمجھتا ہے۔ "
-        "اردو میں مدد کے لیے Worcestershire Hub کو \u206601905 765765\u2069 پر کال کریں "
+        "اردو میں مدد کے لیے Worcestershire Hub کو 01905 765765 پر کال کریں "
         "اور بتائیں کہ آپ کو اردو میں مدد چاہیے۔ "
         "یہ ویب سائٹ اردو میں بھی ہے: صفحے کے اوپر سے 'اردو' چنیں۔ "
-        "اگر کوئی بچہ ابھی خطرے میں ہے تو \u2066999\u2069 پر کال کریں۔"
+        "اگر کوئی بچہ ابھی خطرے میں ہے تو 999 پر کال کریں۔"
     ),
 }
 
