@@ -49,7 +49,7 @@ bot-train: bot-venv
 	  echo "bot: model is up to date ($$new)"; \
 	else \
 	  echo "bot: training (data fingerprint $$new)"; start=$$(date +%s); \
-	  $(BOT_RASA) train --fixed-model-name model --out models --quiet && \
+	  $(BOT_RASA) train --force --fixed-model-name model --out models --quiet && \
 	  echo "$$new" > models/fingerprint.txt && \
 	  echo "bot: trained in $$(( $$(date +%s) - start )) s"; \
 	fi

@@ -1,7 +1,8 @@
 """Print a sha256 fingerprint of everything a trained model depends on.
 
-`make bot-train` retrains only when this changes: config.yml, domain.yml and every file
-under data/ (names and contents), in a stable order.
+`make bot-train` retrains only when this changes: config.yml, domain.yml, every file under
+data/ and the Python files under addons/ (the model's own components), names and contents, in a
+stable order.
 """
 
 import hashlib
@@ -12,12 +13,13 @@ BOT = Path(__file__).resolve().parents[1]
 
 
 def fingerprint(bot: Path = BOT) -> str:
-    """The sha256 of config.yml, domain.yml and data/**, with their relative paths."""
+    """The sha256 of config.yml, domain.yml, data/** and addons/**/*.py, with their relative paths."""
     digest = hashlib.sha256()
     files = [
         bot / "config.yml",
         bot / "domain.yml",
         *sorted(p for p in (bot / "data").rglob("*") if p.is_file()),
+        *sorted((bot / "addons").rglob("*.py")),
     ]
     for path in files:
         digest.update(path.relative_to(bot).as_posix().encode() + b"\0")
