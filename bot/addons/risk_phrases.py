@@ -59,6 +59,16 @@ _PATTERNS = [
     r"\bneglect(ed|ing|s)?\b",
     r"\b(ran|run|running|has\s+run)\s+away\s+from\s+home\b|\b(is|has\s+gone|gone|went)\s+missing\b",
     r"\bnobody\s+is\s+feeding\b|\bno\s+food\s+for\s+(days|the\s+kids)\b",
+    # Violence at home, things thrown at people, marks seen on a child, children left alone, a
+    # parent too drunk to care ("threw a tantrum", "a bruise from football" are not).
+    r"\bdomestic\s+(violence|abuse)\b|\bviolen(ce|t)\s+(at|in\s+(the|our|my))\s+(home|house)\b",
+    r"\b(threw|throws|thrown|throwing|chucked|chucks)\s+(\w+\s+){0,3}at\s+" + _PEOPLE + r"\b",
+    r"\b(always|often|keeps?\s+(getting|having)|covered\s+in|unexplained)\s+(\w+\s+)?bruis\w*"
+    r"|\bbruis\w*\s+all\s+over\b",
+    r"\bleft\s+(home\s+)?(alone|on\s+(their|his|her|our)\s+own|by\s+themselves)\s+"
+    r"(all\s+the\s+time|for\s+days|all\s+night|every\s+night|overnight)\b",
+    r"\b(mum|mom|mam|dad|parents?|step\w*|her\s+boyfriend|his\s+girlfriend)\s+(is|are|gets?|got)\s+"
+    r"(drunk|wasted|off\s+(his|her|their)\s+face)\s+(again|all\s+the\s+time|every\s+(day|night))\b",
 ]
 
 _RISK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)

@@ -42,6 +42,14 @@ DISCLOSURES = [
     "he sent her nudes",
     "worried my son is involved in county lines",
     "my 14 year old is being sexually exploited",
+    "there is violence at home",
+    "theres domestic violence in our house",
+    "dad threw a plate at me and it cut me",
+    "she chucked a cup at my little sister",
+    "the boy across the road always has bruises",
+    "he has bruises all over and wont say why",
+    "the kids next door are left alone all the time",
+    "mum is drunk again and we have nothing to eat",
 ]
 
 NEAR_MISSES = [
@@ -67,6 +75,11 @@ NEAR_MISSES = [
     "how do i send photos of the form",
     "can my son meet other kids at the unit",
     "someone from the team wants to meet my son",
+    "my son threw a tantrum at the unit",
+    "he got a bruise playing football",
+    "can my 15 year old be left home alone for an hour",
+    "violence in video games worries me",
+    "my dad got drunk at the wedding",
 ]
 
 
