@@ -76,6 +76,17 @@ VIOLENCE = (
     r"harms|harmed|grabs|grabbed|drags|dragged|throws things at|threw things at|abuses|abused)"
 )
 AFRAID = r"(?:scared|frightened|terrified|afraid)"
+# How often or how long: what turns "left alone" or "drunk" from one evening into a way of living.
+OFTEN = (
+    r"(?:all the time|every (?:day|night|weekend)|most (?:days|nights)|all (?:day|night|weekend)|overnight"
+    r"|for (?:days|hours|\w+ days)|at night)"
+)
+# Things thrown in play or in words, not at someone: "threw the ball at me", "threw a tantrum".
+THROWN_IN_PLAY = (
+    r"(?:balls?|frisbees?|snowballs?|pillows?|water balloons?|beanbags?|tantrums?|strops?|wobbly|paddy|"
+    r"party|looks?|glances?|smiles?|winks?|questions?|jargon|information|paperwork|forms?|a lot|everything|"
+    r"ideas?|compliments?|curveballs?)"
+)
 
 
 @dataclass(frozen=True)
@@ -212,6 +223,21 @@ RULES: tuple[Rule, ...] = (
     ),
     rule("abused", ABUSE, r"\b(?:physically|emotionally|mentally) (?:abused|abusive|abusing)\b"),
     rule("marks and bruises", ABUSE, rf"\b(?:bruises|bruised|marks) (?:from|because of) {PERSON}\b"),
+    rule(
+        "thrown at a person",
+        ABUSE,
+        rf"\b(?:threw|throws|throw|thrown|throwing|chucked|chucks|chucking|lobbed|hurled) "
+        rf"(?:(?!at\b)\w+ ){{0,3}}at {VICTIM}\b",
+        unless=rf"^\w+ (?:(?!at\b)\w+ ){{0,2}}{THROWN_IN_PLAY}\b",
+    ),
+    rule(
+        "always bruised",
+        ABUSE,
+        r"\b(?:always|often|constantly|regularly|keeps? (?:getting|having)|covered in|unexplained)"
+        r"(?: \w+)? bruis\w*|\bbruis\w* all over\b",
+        unless=r"\beasily\b|\bbruis\w* (?:knees?|shins?)\b|\bplaying (?:football|rugby|hockey|sports?)\b"
+        r"|\bbecause of (?:a|an|her|his|their|my) (?:\w+ )?(?:condition|illness|medication)\b",
+    ),
     # Sexual abuse
     rule(
         "person touched me",
@@ -245,6 +271,11 @@ RULES: tuple[Rule, ...] = (
     ),
     # Domestic violence and coercive control
     rule("domestic violence", DOMESTIC_VIOLENCE, r"\b(?:domestic (?:violence|abuse)|dv|coercive control)\b"),
+    rule(
+        "violence at home",
+        DOMESTIC_VIOLENCE,
+        r"\bviolen(?:ce|t) (?:at|in (?:the|our|my|their|his|her)) (?:home|house|flat)\b",
+    ),
     rule(
         "controls me",
         DOMESTIC_VIOLENCE,
@@ -337,9 +368,10 @@ RULES: tuple[Rule, ...] = (
     rule(
         "left alone",
         NEGLECT,
-        r"\b(?:left|leaves|leave|leaving) (?:me|us|the kids|the baby|my (?:little )?(?:brother|sister)s?) "
-        r"(?:alone|on (?:my|our) own|by (?:myself|ourselves)|at home)(?: all night| overnight| for days"
-        r"| for hours| at night| all weekend)\b|\bhome alone (?:all night|overnight|for days|at night)\b",
+        rf"\b(?:(?:left|leaves|leave|leaving) (?:me|us|the (?:kids|children|baby)|(?:my|her|his|their) "
+        rf"(?:little )?(?:brother|sister|kids|children|baby)s?)|(?:is|are|was|were|get|gets|been|being) left)"
+        rf" (?:home )?(?:alone|on (?:my|our|his|her|their) own|by (?:myself|ourselves|himself|herself"
+        rf"|themselves)|at home) {OFTEN}\b|\bhome alone {OFTEN}\b",
     ),
     rule(
         "nobody looks after me",
@@ -353,6 +385,13 @@ RULES: tuple[Rule, ...] = (
         r"often |constantly )?(?:drunk|high|off (?:her|his|their) face|passed out|on drugs)\b"
         r"\b|\b(?:mum|dad|parents) (?:takes?|does|do) drugs\b",
         unless=r" high up\b",
+    ),
+    rule(
+        "drunk again",
+        NEGLECT,
+        rf"\b(?:mum|dad|stepdad|stepmum|parents|mother|father|carer|{PARTNER}) "
+        rf"(?:is|are|was|were|gets|get|got) (?:drunk|wasted|high|off (?:her|his|their) face|passed out"
+        rf"|on drugs) (?:again|{OFTEN})\b",
     ),
     # Exploitation
     rule(

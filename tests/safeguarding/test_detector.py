@@ -126,6 +126,25 @@ DISCLOSURES = [
     ("i want 2 kil myslf", "suicide"),
     ("im gonna end it", "suicide"),
     ("u dont understand i want to die", "suicide"),
+    # Violence at home, things thrown at someone, a child always bruised or left alone, a parent
+    # or partner drunk again: the same cases as the assistant's own safety net.
+    ("there is violence at home", "domestic_violence"),
+    ("theres domestic violence in our house", "domestic_violence"),
+    ("dad threw a plate at me and it cut me", "abuse"),
+    ("she chucked a cup at my little sister", "abuse"),
+    ("he threw his phone at me", "abuse"),
+    ("a cup was thrown at me", "abuse"),
+    ("he threw a bottle at my mum", "domestic_violence"),
+    ("the boy across the road always has bruises", "abuse"),
+    ("he has bruises all over and wont say why", "abuse"),
+    ("unexplained bruises on my niece", "abuse"),
+    ("she is covered in bruises", "abuse"),
+    ("the kids next door are left alone all the time", "neglect"),
+    ("they leave the baby on her own every night", "neglect"),
+    ("my little brother is left by himself for days", "neglect"),
+    ("mum is drunk again and we have nothing to eat", "neglect"),
+    ("her boyfriend is off his face every night", "neglect"),
+    ("dad got drunk again last night", "neglect"),
 ]
 
 BENIGN = [
@@ -236,6 +255,17 @@ BENIGN = [
     "she hit her targets this term",
     "he has never hit me",
     "my mate hit the jackpot",
+    "my son threw a tantrum at the unit",
+    "my son threw a tantrum at me when we left",
+    "he threw the ball at me in the garden and we laughed",
+    "she threw a look at me across the room",
+    "they threw a lot of questions at us at the panel",
+    "he got a bruise playing football",
+    "she bruises easily because of her condition",
+    "my son always has bruised knees from climbing",
+    "can my 15 year old be left home alone for an hour",
+    "violence in video games worries me",
+    "my dad got drunk at the wedding",
     "",
     "   ",
 ]
