@@ -34,7 +34,11 @@ def conversation(tracker: Tracker) -> dict[str, str]:
 
 
 class ActionAnswerFaq(Action):
-    """Answers any faq/* question chosen by the ResponseSelector, with current contact numbers."""
+    """Answers any faq/* question chosen by the ResponseSelector, with current contact numbers.
+
+    Outside a form it then asks "Did that help?" (the rules take a yes or no after this action as
+    the rating), so a FAQ turn needs one prediction and one action fewer.
+    """
 
     def name(self) -> str:
         return "action_answer_faq"
@@ -49,6 +53,9 @@ class ActionAnswerFaq(Action):
             return [SlotSet("last_answer", None)]
         longer = web_answer(key) if portal.channel_of(tracker.sender_id) == "web" else None
         await say(dispatcher, domain, f"utter_{key}", template=longer or "")
+        if tracker.active_loop_name is None:
+            # Inside a form the form's next question follows instead.
+            await say(dispatcher, domain, "utter_did_that_help")
         return [SlotSet("last_answer", key)]
 
 

@@ -108,6 +108,20 @@ def test_web_chat_gets_the_longer_answer_and_sms_the_short_one(portal_down):
     assert transport == run(ActionAnswerFaq(), make_tracker("q", faq_key="faq/transport"))[0][0]
 
 
+def test_faq_answer_asks_whether_it_helped_outside_a_form(portal_down):
+    texts, _ = run(ActionAnswerFaq(), make_tracker("q", faq_key="faq/eligibility"))
+    assert len(texts) == 2
+    assert texts[1] == response_text(None, "utter_did_that_help")
+
+
+def test_faq_answer_inside_a_form_leaves_the_next_question_to_the_form(portal_down):
+    tracker = make_tracker("q", faq_key="faq/eligibility")
+    tracker.active_loop = {"name": "local_offer_form"}
+    texts, _ = run(ActionAnswerFaq(), tracker)
+    assert len(texts) == 1
+    assert texts[0] != response_text(None, "utter_did_that_help")
+
+
 def test_unknown_faq_gets_the_default_answer(portal_down):
     texts, _ = run(ActionAnswerFaq(), make_tracker("q"))
     assert texts == [response_text(None, "utter_default")]
