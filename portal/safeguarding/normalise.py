@@ -15,6 +15,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bstep[\s-]*(dad|father|daddy)\b", "stepdad"),
     (r"\bstep[\s-]*(mum|mom|mam|mother|mummy)\b", "stepmum"),
     (r"\bself[\s-]*harm", "self harm"),
+    (r"\bmy\s+self\b(?![\s-]*(?:esteem|confidence|worth|care|image|belief))", "myself"),
     (r"\bun[\s-]*alive\b", "kill"),
     (r"\bsewer[\s-]*slide\b", "suicide"),
     (r"\bsacred (of|to)\b", r"scared \1"),

@@ -88,6 +88,13 @@ THROWN_IN_PLAY = (
     r"ideas?|compliments?|curveballs?)"
 )
 
+# Beaten in a game, not by a person: "we were beaten in the final", "getting beaten at chess".
+LOST_A_GAME = (
+    r"|\bbeat(?:en)? (?:\w+ )?(?:in (?:the|a|our|their) (?:\w+ )?(?:final|semi final|match|game|cup|league|"
+    r"race|quiz|round|tournament)|at (?:chess|cards|football|pool|darts|a game|the game)|"
+    r"by (?:a|the) (?:better )?(?:team|side|club))\b"
+)
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -213,7 +220,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:hit|beaten|beat|punched|kicked|slapped|strangled|choked|battered|smacked|abused|whipped|"
         r"belted|thrown around)\b",
         unless=r"^(?:i|we) \w+ (?:\w+ )?\w+ (?:by a (?:car|bus|ball|van|bike|lorry)|out|off|up by the|"
-        r"with (?:a|an|the) (?:\w+ )?(?:bill|fine|charge|letter|invoice|cost|fee))\b",
+        r"with (?:a|an|the) (?:\w+ )?(?:bill|fine|charge|letter|invoice|cost|fee))\b" + LOST_A_GAME,
+    ),
+    rule(
+        "gets beaten",
+        ABUSE,
+        rf"\b(?:gets|get|getting|being|been) (?:beaten|battered|beat up|abused)"
+        rf"(?: (?:at home|by {PERSON}))?\b",
+        unless=LOST_A_GAME.removeprefix("|"),
     ),
     rule("hurt by a person", ABUSE, rf"\b(?:hurt|harmed|attacked|assaulted) by {PERSON}\b"),
     rule(
@@ -338,6 +352,14 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:i am|we are|she is|he is|they are|am|are) in danger\b",
         unless=r"^\w+ in danger of\b",
     ),
+    rule("I am not safe", IMMEDIATE_DANGER, r"\b(?:i am|we are|she is|he is|they are) (?:not safe|unsafe)\b"),
+    rule(
+        "gone missing",
+        IMMEDIATE_DANGER,
+        rf"{PERSON} (?:has |have |had )?(?:gone|been|is|went) missing\b"
+        r"(?! (?:the|a|an|out|his|her|my|their|our|your|you|school|lessons?|appointments?)\b)"
+        r"|\b(?:ran|run|runs|running|has run|have run|keeps running) away from (?:home|care)\b",
+    ),
     rule(
         "breaking in",
         IMMEDIATE_DANGER,
@@ -358,6 +380,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:no food|nothing to eat|not eaten|not had anything to eat|have not eaten|has not eaten)"
         r"(?: (?:in|at) (?:the house|home)| for (?:days|\w+ days)| in (?:days|\w+ days)| today)?\b",
         unless=r"^no food (?:bank|allergies|waste|was|for the|at the (?:event|meeting|group))\b",
+    ),
+    rule(
+        "neglected",
+        NEGLECT,
+        r"\b(?:is|are|was|were|being|been|get|gets|feel|feels|felt) (?:\w+ )?neglected\b"
+        rf"|\bneglect(?:s|ed|ing) {VICTIM}\b",
     ),
     rule(
         "always hungry",
@@ -406,6 +434,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:made|make|makes|forced|forces|force|making) (?:me|us|him|her) (?:to )?(?:sell|carry|hold|"
         r"deliver|move|stash) (?:drugs|weed|stuff|packages|money|a package)\b"
         r"|\b(?:selling|carrying|holding|dealing|running) drugs for\b",
+    ),
+    rule(
+        "exploited",
+        EXPLOITATION,
+        r"\b(?:being|been|getting|is|are|was|were) (?:\w+ )?(?:sexually |criminally )?exploited\b",
     ),
     rule("owe them money", EXPLOITATION, r"\b(?:i|we) owe (?:them|him|her|some people) money\b"),
     # Grooming: an adult or a stranger met online asks a child to meet, for pictures or for secrecy

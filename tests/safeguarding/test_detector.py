@@ -145,6 +145,15 @@ DISCLOSURES = [
     ("mum is drunk again and we have nothing to eat", "neglect"),
     ("her boyfriend is off his face every night", "neglect"),
     ("dad got drunk again last night", "neglect"),
+    ("i want to kill my self", "suicide"),
+    ("im not safe", "immediate_danger"),
+    ("i think the kids next door are neglected", "neglect"),
+    ("my daughter has gone missing", "immediate_danger"),
+    ("she ran away from home", "immediate_danger"),
+    ("a boy in my sons class gets beaten at home", "abuse"),
+    ("she keeps getting battered by her mums boyfriend", "domestic_violence"),
+    ("my mate has been beat up by her dad", "abuse"),
+    ("my 14 year old is being sexually exploited", "exploitation"),
 ]
 
 BENIGN = [
@@ -266,6 +275,12 @@ BENIGN = [
     "can my 15 year old be left home alone for an hour",
     "violence in video games worries me",
     "my dad got drunk at the wedding",
+    "we were beaten in the final",
+    "we got beaten at chess again",
+    "we have been beaten by a better team",
+    "my self esteem is low",
+    "the form has gone missing",
+    "he is missing his dad",
     "",
     "   ",
 ]
