@@ -13,12 +13,7 @@ Digits are left alone ("4" is an age as often as it is "for").
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.constants import TEXT
@@ -189,17 +184,6 @@ def usual_spelling(word: str) -> str:
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 class TextSpeakTokenizer(WhitespaceTokenizer):
     """Rasa's WhitespaceTokenizer, with lemmas in their usual spelling for the message text."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> TextSpeakTokenizer:
-        """Create the tokenizer (it has nothing to train)."""
-        return cls(config)
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         """Split as WhitespaceTokenizer does; the text's tokens get their usual spelling as lemma."""

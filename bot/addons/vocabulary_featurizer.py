@@ -26,7 +26,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
-from rasa.nlu.tokenizers.tokenizer import Tokenizer
+from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -37,11 +37,16 @@ from addons.text_speak import usual_spelling
 VOCABULARY_FILE = "vocabulary.json"
 
 
+def word_of(token: Token) -> str | None:
+    """The token's word (its lemma, lower case), or None for digits, which say nothing about the
+    subject and so are neither known nor unknown."""
+    return None if token.text.isdigit() else token.lemma.lower()
+
+
 def words_of(message: Message) -> list[str]:
-    """The message's words (their lemmas, lower case), without the ones that are only digits."""
-    return [
-        token.lemma.lower() for token in message.get(TOKENS_NAMES[TEXT]) or [] if not token.text.isdigit()
-    ]
+    """The message's words, without its digits."""
+    words = (word_of(token) for token in message.get(TOKENS_NAMES[TEXT]) or [])
+    return [word for word in words if word is not None]
 
 
 def learn_vocabulary(training_data: TrainingData, out_of_scope_intent: str, min_examples: int) -> set[str]:
@@ -143,10 +148,8 @@ class VocabularyFeaturizer(SparseFeaturizer, GraphComponent):
             tokens = message.get(TOKENS_NAMES[TEXT])
             if not tokens:
                 continue
-            # digits are neither known nor unknown: they say nothing about the subject
             unknown = [
-                None if token.text.isdigit() else float(token.lemma.lower() not in self.vocabulary)
-                for token in tokens
+                None if word is None else float(word not in self.vocabulary) for word in map(word_of, tokens)
             ]
             words = [flag for flag in unknown if flag is not None]
             share = sum(words) / len(words) if words else 0.0
