@@ -90,7 +90,7 @@ THROWN_IN_PLAY = (
 
 # Beaten in a game, not by a person: "we were beaten in the final", "getting beaten at chess".
 LOST_A_GAME = (
-    r"|\bbeat(?:en)? (?:\w+ )?(?:in (?:the|a|our|their) (?:\w+ )?(?:final|semi final|match|game|cup|league|"
+    r"\bbeat(?:en)? (?:\w+ )?(?:in (?:the|a|our|their) (?:\w+ )?(?:final|semi final|match|game|cup|league|"
     r"race|quiz|round|tournament)|at (?:chess|cards|football|pool|darts|a game|the game)|"
     r"by (?:a|the) (?:better )?(?:team|side|club))\b"
 )
@@ -220,14 +220,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:hit|beaten|beat|punched|kicked|slapped|strangled|choked|battered|smacked|abused|whipped|"
         r"belted|thrown around)\b",
         unless=r"^(?:i|we) \w+ (?:\w+ )?\w+ (?:by a (?:car|bus|ball|van|bike|lorry)|out|off|up by the|"
-        r"with (?:a|an|the) (?:\w+ )?(?:bill|fine|charge|letter|invoice|cost|fee))\b" + LOST_A_GAME,
+        r"with (?:a|an|the) (?:\w+ )?(?:bill|fine|charge|letter|invoice|cost|fee))\b|" + LOST_A_GAME,
     ),
     rule(
         "gets beaten",
         ABUSE,
         rf"\b(?:gets|get|getting|being|been) (?:beaten|battered|beat up|abused)"
         rf"(?: (?:at home|by {PERSON}))?\b",
-        unless=LOST_A_GAME.removeprefix("|"),
+        unless=LOST_A_GAME,
     ),
     rule("hurt by a person", ABUSE, rf"\b(?:hurt|harmed|attacked|assaulted) by {PERSON}\b"),
     rule(
