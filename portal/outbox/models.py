@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
+from portal.forms_engine.crypto import decrypt, encrypt
 
 CREATED = "created"
 SENDING = "sending"
@@ -42,7 +43,8 @@ class OutboxMessage(db.Model):
     recipient_encrypted: Mapped[str] = mapped_column(Text)
     # A keyed pseudonym of the recipient: opt-outs, ordering and limits without decrypting.
     recipient_key: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
-    body: Mapped[str] = mapped_column(Text)
+    # Encrypted like the recipient: a body can carry a resume code or when an adviser will call.
+    body_encrypted: Mapped[str] = mapped_column(Text)
     purpose: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(12), default=CREATED, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -64,3 +66,12 @@ class OutboxMessage(db.Model):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    @property
+    def body(self) -> str:
+        """The message as written."""
+        return decrypt(self.body_encrypted)
+
+    @body.setter
+    def body(self, text: str) -> None:
+        self.body_encrypted = encrypt(text)

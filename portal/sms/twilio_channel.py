@@ -117,11 +117,11 @@ class SmsChannel:
         except (TwilioException, requests.exceptions.RequestException) as error:
             log.warning("could not check Twilio for outbox message %s: %s", message.id, type(error).__name__)
             raise
+        body = message.body  # decrypted once, not for each of the 50 records
         candidates = [
             record
             for record in recent
-            if record.body == message.body
-            and (record.date_created is None or as_utc(record.date_created) >= since)
+            if record.body == body and (record.date_created is None or as_utc(record.date_created) >= since)
         ]
         if not candidates:
             return None

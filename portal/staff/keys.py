@@ -77,5 +77,5 @@ def register_forms_engine_columns() -> None:
 
     register_encrypted_columns(ContactDetail, "value_encrypted")
     register_encrypted_columns(FormDraft, "answers_encrypted")
-    # The shared outbox encrypts recipients (resume-code emails, texts) with the same key.
-    register_encrypted_columns(OutboxMessage, "recipient_encrypted")
+    # The shared outbox encrypts recipients and bodies (resume-code emails, texts) with the same key.
+    register_encrypted_columns(OutboxMessage, "recipient_encrypted", "body_encrypted")

@@ -63,6 +63,9 @@ def test_the_code_is_queued_in_the_shared_outbox_when_an_email_was_given(client,
         public_url = app.config["PUBLIC_URL"]
         assert f"Your code to carry on is {code}." in message.body
         assert f"go to {public_url}/consultations/{SLUG}/resume and type in the code" in message.body
+        # The code opens someone's saved answers, so it is not readable in the database.
+        stored = db.session.scalar(select(OutboxMessage.body_encrypted))
+        assert code not in stored and code.replace("-", "") not in stored and "carry on" not in stored
 
 
 def test_each_save_queues_one_email_with_the_new_code_and_only_the_new_code_works(client, app):
@@ -72,7 +75,7 @@ def test_each_save_queues_one_email_with_the_new_code_and_only_the_new_code_work
     first = save_with_code(client, {"email": "parent@example.com"}, page="keep-up-to-date")
     second = save_with_code(client, {"email": "parent@example.com"}, page="keep-up-to-date")
     with app.app_context():
-        bodies = db.session.scalars(select(OutboxMessage.body).order_by(OutboxMessage.id)).all()
+        bodies = [m.body for m in db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
     assert len(bodies) == 2 and first in bodies[0] and second in bodies[1]
     client.get(f"/consultations/{SLUG}/resume")
     shown = client.post(f"/consultations/{SLUG}/resume", data={"code": first})

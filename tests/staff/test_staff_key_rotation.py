@@ -35,3 +35,23 @@ def test_a_key_that_is_not_a_fernet_key_is_refused_and_nothing_changes(app, runn
     assert "Fernet key" in result.output
     with app.app_context():
         assert db.session.scalars(select(ContactDetail.value_encrypted)).all() == before
+
+
+def test_rotating_the_contact_key_re_encrypts_outbox_recipients_and_bodies(app, runner):
+    from portal.outbox import queue_message
+    from portal.outbox.models import OutboxMessage
+
+    body = "Your code to carry on is ABCDE-23456."
+    with app.app_context():
+        queue_message("email", EMAIL, body, "resume_code")
+        db.session.commit()
+    new_key = Fernet.generate_key()
+    result = runner.invoke(args=["rotate-contact-key"], input=new_key.decode() + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Re-encrypted 2 values." in result.output
+    with app.app_context():
+        app.extensions.pop("forms_engine_fernet", None)
+        message = db.session.scalars(select(OutboxMessage)).one()
+        assert Fernet(new_key).decrypt(message.body_encrypted.encode()).decode() == body
+        assert message.body == body
+        assert crypto.decrypt(message.recipient_encrypted) == EMAIL

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from sqlalchemy import func, select
 
@@ -49,11 +50,11 @@ def _add_theme(client, name, description=""):
         return db.session.scalar(select(Theme.id).where(Theme.name == name))
 
 
-def _messages(app) -> list[OutboxMessage]:
+def _messages(app) -> list[SimpleNamespace]:
+    """The "you said, we did" messages queued, each with its channel and (decrypted) body."""
     with app.app_context():
-        return list(
-            db.session.scalars(select(OutboxMessage).where(OutboxMessage.purpose == "you_said_we_did"))
-        )
+        queued = db.session.scalars(select(OutboxMessage).where(OutboxMessage.purpose == "you_said_we_did"))
+        return [SimpleNamespace(channel=m.channel, body=m.body) for m in queued]
 
 
 def _audited(app, action) -> int:
