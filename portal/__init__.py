@@ -95,7 +95,12 @@ def register_core(app: Flask) -> None:
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
-    """Run SQLite in WAL mode with foreign keys on and a busy timeout for concurrent writers."""
+    """Run SQLite in WAL mode with foreign keys on and a busy timeout for concurrent writers.
+
+    ``synchronous=FULL``: a commit is on the disk before the page says the answers were sent, so a
+    power cut cannot take back what somebody wrote (NORMAL would save about half a millisecond a
+    commit and could lose the last ones).
+    """
     module = type(dbapi_connection).__module__
     if not module.startswith("sqlite3"):
         return
@@ -103,5 +108,5 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()

@@ -45,7 +45,7 @@ def test_secret_key_and_rate_limit_storage_come_from_the_environment(monkeypatch
     assert not (tmp_path / "secret_key").exists()
 
 
-def test_sqlite_runs_in_wal_mode(app):
+def test_sqlite_runs_in_wal_mode_and_commits_reach_the_disk(app):
     from sqlalchemy import text
 
     from portal.extensions import db
@@ -54,6 +54,7 @@ def test_sqlite_runs_in_wal_mode(app):
         if db.engine.dialect.name != "sqlite":
             return
         assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert db.session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
 
 
 def _read_secret_written_slowly(folder: str) -> str:
