@@ -50,12 +50,12 @@ _bare_connection: sqlite3.Connection | None = None
 
 
 def bare_connection() -> sqlite3.Connection:
-    """One connection per process, with the portal's SQLite settings (WAL, synchronous=NORMAL)."""
+    """One connection per process, with the portal's SQLite settings (WAL, synchronous=FULL)."""
     global _bare_connection
     if _bare_connection is None:
         _bare_connection = sqlite3.connect(BARE_DATABASE, timeout=10, check_same_thread=False)
         _bare_connection.execute("pragma journal_mode=wal")
-        _bare_connection.execute("pragma synchronous=normal")
+        _bare_connection.execute("pragma synchronous=full")
     return _bare_connection
 
 
