@@ -44,12 +44,31 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def closing_each_body(app):
+    """Read each response body whole and close it before werkzeug's server sees it.
+
+    werkzeug's server drains the socket before it calls the body's ``close()``; when Chromium
+    resets a connection (a page closed mid-request), the drain raises and ``close()`` is skipped,
+    leaving an asset's open file to the garbage collector (``werkzeug/serving.py``, ``execute``).
+    """
+
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 class LiveServer:
     """The portal running in a thread, on its own migrated SQLite database."""
 
     def __init__(self, app):
         self.app = app
-        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self._server = make_server("127.0.0.1", 0, closing_each_body(app), threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
