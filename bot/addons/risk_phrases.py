@@ -28,7 +28,10 @@ _PATTERNS = [
     r"\b(hit|hits|hitting|hittin|hitin|hurt|hurts|hurting|hurtin|beat|beats|beating|beatin|battered|"
     r"punch\w*|kick|kicks|kicked|kicking|slap\w*|strangl\w*|chok(e|ed|es|ing)|burn(t|s|ed)?)\s+"
     + _PEOPLE
-    + r"\b(?!\s+(up|back)\b)",
+    + r"\b(?!\s+(up|back)\b)"
+    # "hit me with your best joke", "hit me with a fun fact": asking for something, not violence.
+    + r"(?!\s+with\s+(your|ur|a|an|some|the)\s+((best|worst|good|funny|fun|bad|next|latest)\s+)?"
+    r"(jokes?|facts?|riddles?|shot|news|info|details|answers?|questions?)\b)",
     # Passive ("a kid next door who gets beaten"); not "got/were beaten", which is mostly sport.
     r"\b(get|gets|getting|gettin|being|been)\s+(beaten|battered|beat\s+up)\b",
     r"(?<!substance\s)(?<!drug\s)(?<!drugs\s)(?<!alcohol\s)\babu[sz]\w*",

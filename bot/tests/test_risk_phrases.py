@@ -50,6 +50,9 @@ DISCLOSURES = [
     "he has bruises all over and wont say why",
     "the kids next door are left alone all the time",
     "mum is drunk again and we have nothing to eat",
+    "he hit me with a belt",
+    "hit me with his belt again last night",
+    "she hits my little sister with the remote",
 ]
 
 NEAR_MISSES = [
@@ -58,6 +61,9 @@ NEAR_MISSES = [
     "the wait for the dentist is killing me",
     "im dying to know when osborne court opens",
     "hit me up with the number",
+    "hit me with your best joke",
+    "hit me with a fun fact",
+    "go on hit me with the details",
     "can you get in touch with me",
     "is there a drug abuse service in redditch",
     "my back hurts after lifting him",

@@ -169,6 +169,7 @@ BENIGN = [
     "I'm dying to see the results",
     "I could murder a cup of tea",
     "hit me up on whatsapp if you need anything",
+    "hit me with your best joke",
     "it really hurts me that nobody rang back",
     "It hurt me to read the report",
     "we were hurt by the decision",
