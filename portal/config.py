@@ -48,6 +48,8 @@ def from_environment(instance_path: str) -> dict:
         "PRODUCTION": production,
         "SECRET_KEY": env.get("SECRET_KEY") or instance_secret(instance_path, "secret_key"),
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(env.get("DATABASE_URL") or default_db),
+        # PostgreSQL: the role the running portal connects as; `portal setup` grants it row access only.
+        "DATABASE_APP_ROLE": env.get("DATABASE_APP_ROLE", ""),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         # Always explicit: Flask-Limiter keeps one switch for every app it has seen, and an app
         # without the setting would inherit the previous app's.
