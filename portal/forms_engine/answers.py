@@ -149,9 +149,14 @@ def _custom(question: Question, kind: str, language: str) -> str | None:
     text = question.errors.get(kind)
     if not text:
         return None
-    if has_request_context() and english_fallback(text, language):
+    if _shown_in_english(text, language):
         return in_english(localise(text, language))
     return localise(text, language)
+
+
+def _shown_in_english(text: Text, language: str) -> bool:
+    """True when a page is being drawn and ``text`` has no wording in ``language``, so English shows."""
+    return has_request_context() and english_fallback(text, language)
 
 
 def _quoting(message: str, name: str, text: Text, language: str) -> str:
@@ -159,7 +164,7 @@ def _quoting(message: str, name: str, text: Text, language: str) -> str:
     a reader of another language, the quote is marked ``lang="en"`` and the message ends with a
     translated "(in English)", as on the question page; otherwise plain text."""
     words = localise(text, language)
-    if not (has_request_context() and english_fallback(text, language)):
+    if not _shown_in_english(text, language):
         return _(message, **{name: words})
     marked = escape(gettext(message)) % {name: in_english(words, marker=False)}
     return marked + Markup(' <span class="app-in-english">{}</span>').format(gettext("(in English)"))
