@@ -136,7 +136,7 @@ def check_answer(
     if write_in is not None and value == write_in.value:
         if not other:
             message = _custom(question, "write_in", language) or _quoting(
-                "Enter your answer for ‘%(label)s’", "label", write_in.label, language
+                N_("Enter your answer for ‘%(label)s’"), "label", write_in.label, language
             )
             return [Problem(f"{question.key}__other", message)]
         if len(other) > 200:
@@ -157,6 +157,11 @@ def _custom(question: Question, kind: str, language: str) -> str | None:
 def _shown_in_english(text: Text, language: str) -> bool:
     """True when a page is being drawn and ``text`` has no wording in ``language``, so English shows."""
     return has_request_context() and english_fallback(text, language)
+
+
+def N_(message: str) -> str:  # noqa: N802 (the name pybabel looks for)
+    """Mark a message for the catalogues; ``_quoting`` translates it when the page is drawn."""
+    return message
 
 
 def _quoting(message: str, name: str, text: Text, language: str) -> str:

@@ -144,7 +144,7 @@ def _child_sections(
             0,
             Section(
                 _("Ask a grown-up first"),
-                ("You are under 13, so a parent or carer needs to say yes before you send this.",),
+                (_("You are under 13, so a parent or carer needs to say yes before you send this."),),
             ),
         )
     return sections

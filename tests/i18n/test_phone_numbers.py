@@ -28,6 +28,7 @@ LANGUAGES = ["ur", "en"]
 URDU_CATALOGUE = Path(__file__).parents[2] / "translations/ur/LC_MESSAGES/messages.po"
 # Pages that show a number only in some state: a search that finds nothing gives the Hub's number.
 MORE_PAGES = ["/local-offer/?q=zzzqqqxxx"]
+SPACED_DIGITS = re.compile(r"\d+ \d+")
 
 
 @pytest.fixture
@@ -103,6 +104,10 @@ def test_urdu_translations_isolate_the_numbers_written_in_them():
     numbered = [s for s in strings if PHONE_NUMBER.search(s)]
     assert numbered, "the validation examples keep their numbers"
     assert not [s for s in numbered if unprotected_numbers(s)]
+    # Any digits spaced apart reorder the same way: the example date "27 3 2026" read "2026 3 27".
+    spaced = [s for s in strings if SPACED_DIGITS.search(s)]
+    assert any("27 3 2026" in s for s in spaced)
+    assert not [s for s in spaced if SPACED_DIGITS.search(re.sub(f"{LRI}[^{PDI}]*{PDI}", "", s))]
 
 
 def test_an_urdu_privacy_notice_isolates_the_help_line_number(app):
