@@ -148,7 +148,7 @@ format: $(BIN)/.installed
 ## ---- translations -------------------------------------------------------------------------
 
 translations: $(BIN)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --project "Family voice" .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _n:1,2 -o translations/messages.pot --no-location --sort-output --project "Family voice" .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile --use-fuzzy -d translations
 

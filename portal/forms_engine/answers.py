@@ -16,7 +16,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 from flask import has_request_context
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from markupsafe import Markup, escape
 
 from portal.forms_engine.definition import Question, Text, english_fallback, localise
@@ -32,6 +32,13 @@ def _(message: str, **params: Any) -> str:
     if has_request_context():
         return gettext(message, **params)
     return message % params if params else message
+
+
+def _n(singular: str, plural: str, num: int, **params: Any) -> str:
+    """``_`` for a message about a count, in the plural form the reader's language needs."""
+    if has_request_context():
+        return ngettext(singular, plural, num, **params)
+    return (singular if num == 1 else plural) % {"num": num, **params}
 
 
 @dataclass(frozen=True)
@@ -215,9 +222,10 @@ def _check_text(question: Question, value: Any, today: dt.date) -> str | None:
     if not isinstance(value, str):
         return _("Enter your answer as text")
     if question.max_length and len(value) > question.max_length:
-        return _(
-            "Your answer must be %(n)s characters or fewer (it is %(length)s)",
-            n=question.max_length,
+        return _n(
+            "Your answer must be %(num)d character or fewer (it is %(length)s)",
+            "Your answer must be %(num)d characters or fewer (it is %(length)s)",
+            question.max_length,
             length=len(value),
         )
     return None

@@ -71,6 +71,8 @@ def test_catalogues_are_not_stale(tmp_path):
             "_l",
             "-k",
             "lazy_gettext",
+            "-k",
+            "_n:1,2",
             "-o",
             str(fresh),
             "--no-location",
