@@ -1,11 +1,26 @@
-"""Phrases that disclose risk to a child or to the person writing.
+"""Whether a message discloses risk to a child or to the person writing.
 
-A pure module (no Rasa import) so the NLU component and the action server share one list.
-The patterns are deliberately specific: "kill bill" or "the unit is dying" must not match,
-while "he hits me", "i wanna kil myself" or "self harming" must.
+Two readers, and a message that either flags is a disclosure:
+- the service's one safeguarding detector (``safeguarding_rules`` at the top of the repository,
+  the same code the portal runs on every free-text answer), which normalises text-speak and
+  misspellings and reads structure ("he hits me", not "he hits the ball");
+- the patterns below, which add phrasings seen in chat ("ive taken loads of paracetamol",
+  "someone is grooming my daughter online").
+A pure module (no Rasa import). The patterns are deliberately specific: "kill bill" or "the unit
+is dying" must not match, while "he hits me", "i wanna kil myself" or "self harming" must.
 """
 
 import re
+import sys
+from pathlib import Path
+
+# The detector is pure Python with no dependencies: the assistant imports it from the repository
+# (appended, so nothing of the portal can shadow the assistant's own modules).
+_REPOSITORY = str(Path(__file__).resolve().parents[2])
+if _REPOSITORY not in sys.path:
+    sys.path.append(_REPOSITORY)
+
+from safeguarding_rules import detect_risk  # noqa: E402
 
 _PEOPLE = (
     r"(me|him|her|us|my\s+((little|baby|big|younger|older|step)\s*)?"
@@ -82,4 +97,4 @@ def discloses_risk(text: str) -> bool:
     if not text:
         return False
     normalised = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
-    return _RISK.search(normalised) is not None
+    return _RISK.search(normalised) is not None or detect_risk(text).flagged

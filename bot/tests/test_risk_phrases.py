@@ -1,8 +1,16 @@
 """The safeguarding safety net: disclosures (with misspellings) match, near-misses do not."""
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from addons.risk_phrases import discloses_risk
+
+# The service's shared cases (the portal's detector is tested on the same file).
+SHARED = yaml.safe_load(
+    (Path(__file__).resolve().parents[2] / "tests" / "safeguarding" / "cases.yml").read_text(encoding="utf-8")
+)
 
 DISCLOSURES = [
     "my dad hits me",
@@ -97,3 +105,8 @@ def test_disclosures_are_caught(text):
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_near_misses_are_not_flagged(text):
     assert not discloses_risk(text)
+
+
+@pytest.mark.parametrize("text", [text for text, _category in SHARED["disclosures"]])
+def test_every_disclosure_the_portal_flags_is_caught(text):
+    assert discloses_risk(text)

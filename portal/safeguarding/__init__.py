@@ -7,7 +7,7 @@ A response stored with a disclosure, or a message the assistant passes on, becom
 
 from flask import Flask
 
-from portal.safeguarding.detector import RiskAssessment, RiskMatch, detect_risk
+from safeguarding_rules import RiskAssessment, RiskMatch, detect_risk
 
 __all__ = ["RiskAssessment", "RiskMatch", "detect_risk", "init_app"]
 

@@ -4,8 +4,8 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from portal.extensions import db
-from portal.safeguarding.detector import RiskAssessment, detect_risk
 from portal.safeguarding.models import SafeguardingFlag
+from safeguarding_rules import RiskAssessment, detect_risk
 
 
 def new_flag(assessment: RiskAssessment, **details) -> SafeguardingFlag:

@@ -7,10 +7,10 @@ from portal.core.models import utcnow
 from portal.extensions import db
 from portal.safeguarding.flags import flags
 from portal.safeguarding.models import FLAG_STATUSES, SafeguardingFlag
-from portal.safeguarding.rules import CATEGORY_LABELS
 from portal.safeguarding.staff_names import staff_id, staff_name
 from portal.staff.audit import record
 from portal.staff.auth import role_required
+from safeguarding_rules import CATEGORY_LABELS
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding", template_folder="templates")
 STAFF_ROLES = ("officer", "pa")  # and admins

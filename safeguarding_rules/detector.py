@@ -7,8 +7,8 @@ to run on every free-text answer and every assistant message.
 import re
 from dataclasses import dataclass, field
 
-from portal.safeguarding.normalise import normalise
-from portal.safeguarding.rules import (
+from safeguarding_rules.normalise import normalise
+from safeguarding_rules.rules import (
     ABUSE,
     CATEGORY_LABELS,
     DOMESTIC_VIOLENCE,
