@@ -51,10 +51,16 @@ PERSON = (
     rf"|\b{TITLE} [a-z]+"
     rf"|\b(?:(?:my|our|his|her|their|the|a|an|this|that|older|mum|dad) )?(?:{FAMILY} )?{FAMILY})"
 )
+# A child or young person named without a family word: "my 14 year old", "my teenager", "a child".
+CHILD = (
+    r"(?:(?:my|our|the|a|her|his|their) (?:(?:little|baby|eldest|youngest|oldest|younger|older) )?"
+    r"(?:\d{1,2} year old|child|children|kid|kids|teenager|teen|baby|girl|boy|little one))"
+)
 ADVERBS = (
     r"(?: (?:always|still|sometimes|really|often|just|even|also|then|regularly|usually|constantly|"
     r"again|keeps|kept|has|had|have|will|would|used to|is|was|has been|started|starts|tries to|"
-    r"tried to|try to|wants to|keeps trying to|trying to))*"
+    r"tried to|try to|wants to|keeps trying to|trying to|"
+    r"next door|upstairs|downstairs|across the road|at school))*"
 )
 VICTIM = (
     r"(?:me|us|him|her|them|mum|my mum|the (?:kids|children|baby)|her kids|his kids|"
@@ -73,7 +79,7 @@ VIOLENCE = (
     r"slaps|slapped|slapping|chokes|choked|choking|strangles|strangled|strangling|batters|battered|"
     r"smacks|smacked|smacking|pushes|pushed|shoves|shoved|bites|burns|burnt|burned|whips|whipped|"
     r"belts|belted|headbutted|headbutts|attacks|attacked|assaults|assaulted|hurts|hurt|hurting|"
-    r"harms|harmed|grabs|grabbed|drags|dragged|throws things at|threw things at|abuses|abused)"
+    r"harms|harmed|grabs|grabbed|drags|dragged|throws things at|threw things at|abuses|abused|abusing)"
 )
 AFRAID = r"(?:scared|frightened|terrified|afraid)"
 # How often or how long: what turns "left alone" or "drunk" from one evening into a way of living.
@@ -130,7 +136,7 @@ RULES: tuple[Rule, ...] = (
         SUICIDE,
         r"\b(?:kill|killing|killed|hang|hanging|hanged) (?:himself|herself|themselves|themself)\b",
     ),
-    rule("end my life", SUICIDE, r"\b(?:end|ending|take|taking) my (?:own )?life\b"),
+    rule("end my life", SUICIDE, r"\b(?:end|ending|take|taking) (?:my|her|his|their) (?:own )?life\b"),
     rule("end it all", SUICIDE, r"\bend (?:it all|everything)\b"),
     rule(
         "going to end it",
@@ -149,6 +155,13 @@ RULES: tuple[Rule, ...] = (
     rule("wish never born", SUICIDE, r"\bwish i had never been born\b"),
     rule("better off dead", SUICIDE, r"\bbetter off (?:dead|without me)\b"),
     rule(
+        "nobody would care if I died",
+        SUICIDE,
+        r"\b(?:nobody|no one|no body) would (?:care|notice|miss me) if i "
+        r"(?:died|was dead|was gone|disappeared)\b"
+        r"|\b(?:want|wish i could|going) to disappear (?:forever|for good)\b",
+    ),
+    rule(
         "do not want to live",
         SUICIDE,
         r"\bdo not want to (?:be alive|live|be here anymore|exist|wake up|be on this earth)\b",
@@ -164,8 +177,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "take all my pills",
         SELF_HARM,
-        r"\b(?:take|took|taking|swallow|swallowed) (?:all|loads|lots|a load) (?:of )?(?:my |the )?"
-        r"(?:pills|tablets|paracetamol)\b",
+        r"\b(?:take|took|taken|taking|swallow|swallowed) (?:all|loads|lots|a load|too many) (?:of )?"
+        r"(?:my |the )?(?:pills|tablets|paracetamol|meds|medication)\b",
     ),
     rule(
         "self harm",
@@ -225,11 +238,18 @@ RULES: tuple[Rule, ...] = (
     rule(
         "gets beaten",
         ABUSE,
-        rf"\b(?:gets|get|getting|being|been) (?:beaten|battered|beat up|abused)"
+        rf"\b(?:gets|get|getting|being|been) (?:bullied and )?(?:beaten|battered|beat up|beaten up|abused)"
         rf"(?: (?:at home|by {PERSON}))?\b",
         unless=LOST_A_GAME,
     ),
     rule("hurt by a person", ABUSE, rf"\b(?:hurt|harmed|attacked|assaulted) by {PERSON}\b"),
+    rule(
+        "being hurt",
+        ABUSE,
+        rf"\b(?:(?:i|we|he|she|they|child|children|kids?|baby|girl|boy) (?:am|is|are) being "
+        rf"(?:hurt|harmed|abused|hit)\b|(?:gets|get|getting|being) (?:hurt|hit|smacked|slapped|harmed) "
+        rf"(?:at home|by {PERSON}|(?:round|around|across|on) the (?:head|face))\b)",
+    ),
     rule(
         "is violent",
         ABUSE,
@@ -268,7 +288,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule("rape", SEXUAL_ABUSE, r"\b(?:rape|raped|raping|rapist|molest\w*|groped|groping)\b"),
     rule("sexual abuse", SEXUAL_ABUSE, r"\bsexual(?:ly)? (?:abuse|abused|abusing|assault|assaulted)\b"),
-    rule("groomed", SEXUAL_ABUSE, r"\b(?:groomed|grooming me|grooming her|grooming him)\b"),
+    rule("groomed", SEXUAL_ABUSE, rf"\b(?:groomed|grooming (?:me|her|him|{VICTIM}))\b"),
     rule(
         "nudes",
         SEXUAL_ABUSE,
@@ -284,6 +304,12 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:shows|showed|show) me porn\b",
     ),
     # Domestic violence and coercive control
+    rule(
+        "made to do things",
+        ABUSE,
+        r"\b(?:makes|made|forces|forced) (?:me|us|her|him) (?:to )?do things (?:i|we|she|he) "
+        r"(?:do not|did not|does not) want\b",
+    ),
     rule("domestic violence", DOMESTIC_VIOLENCE, r"\b(?:domestic (?:violence|abuse)|dv|coercive control)\b"),
     rule(
         "violence at home",
@@ -301,7 +327,10 @@ RULES: tuple[Rule, ...] = (
         IMMEDIATE_DANGER,
         r"\b(?:threatened|threatens|threatening|threaten) (?:me |us |to |that he would |that she would )?"
         r"(?:to )?(?:kill|hurt|hit|stab|beat|burn|strangle|take the kids|take my)\b"
-        r"|\bthreatened me\b",
+        r"|\b(?:threatened|threatens|threatening) "
+        r"(?:me|us|my (?:child|children|kids|son|daughter|baby|family))\b",
+        unless=r" with (?:a |an )?(?:fine|court|legal|eviction|exclusion|letter|the bailiffs|bailiffs|"
+        r"debt)\b",
     ),
     rule(
         "said he would kill me",
@@ -349,16 +378,19 @@ RULES: tuple[Rule, ...] = (
     rule(
         "in danger",
         IMMEDIATE_DANGER,
-        r"\b(?:i am|we are|she is|he is|they are|am|are) in danger\b",
+        rf"\b(?:i am|we are|she is|he is|they are|am|are|{CHILD} (?:is|are)) in danger\b",
         unless=r"^\w+ in danger of\b",
     ),
     rule("I am not safe", IMMEDIATE_DANGER, r"\b(?:i am|we are|she is|he is|they are) (?:not safe|unsafe)\b"),
     rule(
         "gone missing",
         IMMEDIATE_DANGER,
-        rf"{PERSON} (?:has |have |had )?(?:gone|been|is|went) missing\b"
+        rf"(?:{PERSON}|{CHILD}) (?:has |have |had )?(?:gone|been|is|went) missing\b"
         r"(?! (?:the|a|an|out|his|her|my|their|our|your|you|school|lessons?|appointments?)\b)"
-        r"|\b(?:ran|run|runs|running|has run|have run|keeps running) away from (?:home|care)\b",
+        r"|\b(?:ran|run|runs|running|has run|have run|keeps running) away from (?:home|care)\b"
+        rf"|(?:{PERSON}|{CHILD}) (?:has|have|had|keeps|keep) (?:run|running|ran) away\b"
+        rf"|(?:{PERSON}|{CHILD}) (?:has not|have not|did not) (?:come|came) (?:back )?home\b"
+        r"(?! yet\b| from work\b)",
     ),
     rule(
         "breaking in",
@@ -404,7 +436,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "nobody looks after me",
         NEGLECT,
-        r"\bnobody (?:looks after|feeds|cares for|takes care of) (?:me|us)\b",
+        rf"\bnobody (?:looks after|feeds|cares for|takes care of) (?:me|us|{VICTIM})\b",
     ),
     rule(
         "parents drunk",
