@@ -242,6 +242,14 @@ RULES: tuple[Rule, ...] = (
         rf"(?: (?:at home|by {PERSON}))?\b",
         unless=LOST_A_GAME,
     ),
+    rule(
+        "hit with something",
+        ABUSE,
+        r"\b(?:hit|hits|hitting|beat|beats|beating|whipped|whips|smacked|smacks|belted) "
+        r"(?:me|us|him|her|them|my (?:\w+ )?(?:son|daughter|brother|sister|child|kids|baby)) with "
+        r"(?:a|an|his|her|their|the|my) (?:belt|stick|shoe|slipper|cable|wire|hanger|coat hanger|bat|"
+        r"hammer|bottle|plate|chair|lead|dog lead|wooden spoon|spoon|fist|ruler|remote)\b",
+    ),
     rule("hurt by a person", ABUSE, rf"\b(?:hurt|harmed|attacked|assaulted) by {PERSON}\b"),
     rule(
         "being hurt",
