@@ -144,7 +144,7 @@ PROTECTED: frozenset[str] = frozenset(
         "shared", "snared", "spared", "stared", "scarce", "scored", "scares", "scarred",
         "sacred", "scarfed", "kicker", "kinked", "beater", "beaker", "bearing", "touches",
         "toucher", "punted", "pinched", "punches", "hitting", "fitting", "sitting", "killing",
-        "kilting", "abuser", "abuses", "private", "privates", "privately", "homeless",
+        "kilting", "abuse", "abuser", "abuses", "private", "privates", "privately", "homeless",
         "myself", "himself", "herself", "itself", "yourself", "beating", "batting", "begging",
         "beaded", "bruiser", "cruised", "violins", "threaten", "threatens", "nowhere",
         "overrode", "overdraw", "overdoes", "strangle", "strangles", "stranger", "strangers",

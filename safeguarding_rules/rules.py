@@ -79,7 +79,8 @@ VIOLENCE = (
     r"slaps|slapped|slapping|chokes|choked|choking|strangles|strangled|strangling|batters|battered|"
     r"smacks|smacked|smacking|pushes|pushed|shoves|shoved|bites|burns|burnt|burned|whips|whipped|"
     r"belts|belted|headbutted|headbutts|attacks|attacked|assaults|assaulted|hurts|hurt|hurting|"
-    r"harms|harmed|grabs|grabbed|drags|dragged|throws things at|threw things at|abuses|abused|abusing)"
+    r"harms|harmed|grabs|grabbed|drags|dragged|throws things at|threw things at|abuses|abused|abusing|"
+    r"kick|punch|slap|choke|strangle|batter|smack|shove|bite|burn|whip|abuse|beat up|beats up|beating up)"
 )
 AFRAID = r"(?:scared|frightened|terrified|afraid)"
 # How often or how long: what turns "left alone" or "drunk" from one evening into a way of living.
@@ -322,7 +323,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "violence at home",
         DOMESTIC_VIOLENCE,
-        r"\bviolen(?:ce|t) (?:at|in (?:the|our|my|their|his|her)) (?:home|house|flat)\b",
+        r"\b(?:violen(?:ce|t)|abuse) (?:at|in (?:the|our|my|their|his|her)) (?:home|house|flat)\b",
     ),
     rule(
         "controls me",
@@ -424,7 +425,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "neglected",
         NEGLECT,
-        r"\b(?:is|are|was|were|being|been|get|gets|feel|feels|felt) (?:\w+ )?neglected\b"
+        r"\b(?:am|is|are|was|were|being|been|get|gets|feel|feels|felt) (?:\w+ )?neglected\b"
         rf"|\bneglect(?:s|ed|ing) {VICTIM}\b",
     ),
     rule(
