@@ -17,9 +17,11 @@ def init_app(app: Flask) -> None:
     from portal.extensions import csrf
     from portal.safeguarding import flags, models  # noqa: F401  (table and the response listener)
     from portal.safeguarding.api import OPENAPI_PATHS, OPENAPI_SCHEMAS, api_bp
+    from portal.safeguarding.cli import safeguarding_cli
     from portal.safeguarding.views import bp
 
     app.register_blueprint(bp)
+    app.cli.add_command(safeguarding_cli)
     csrf.exempt(api_bp)  # bearer-token API: no cookies, so no CSRF
     app.register_blueprint(api_bp)
     add_paths(app, OPENAPI_PATHS, OPENAPI_SCHEMAS)

@@ -1,5 +1,7 @@
 """Raising safeguarding flags: from form responses as they are stored, and from the assistant."""
 
+from collections.abc import Callable, Iterable
+
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
@@ -95,3 +97,40 @@ def _response_class():
     except ImportError:
         return None
     return Response
+
+
+def reread_responses(
+    slug: str | None = None, progress: Callable[[Iterable], Iterable] = lambda items: items
+) -> tuple[int, int]:
+    """Read every stored response not yet flagged with today's rules; flag the ones that now disclose
+    risk. A rule added or fixed later then also reaches answers sent before it. Returns (read, flagged).
+
+    ``progress`` wraps the responses as they are read (the command's progress bar). Nothing is
+    committed here.
+    """
+    response_class = _response_class()
+    if response_class is None:
+        return 0, 0
+    waiting = db.session.scalars(
+        select(response_class).where(response_class.safeguarding_flag.is_(False)).order_by(response_class.id)
+    ).all()
+    read = flagged = 0
+    for response in progress(waiting):
+        assessment, form_slug = _checked_answers(db.session, response)
+        if slug and form_slug != slug:
+            continue
+        read += 1
+        if not assessment.flagged:
+            continue
+        response.safeguarding_flag = True
+        db.session.add(
+            new_flag(
+                assessment,
+                source="reread",
+                channel=response.channel,
+                form_slug=form_slug,
+                response_reference=response.reference,
+            )
+        )
+        flagged += 1
+    return read, flagged

@@ -1,0 +1,46 @@
+"""``portal safeguarding reread``: read stored answers again after the rules change."""
+
+import sys
+
+import click
+from flask.cli import with_appcontext
+
+from portal.extensions import db
+from portal.safeguarding.flags import reread_responses
+from portal.staff import audit
+
+
+@click.group("safeguarding")
+def safeguarding_cli() -> None:
+    """Safeguarding flags."""
+
+
+@safeguarding_cli.command("reread")
+@click.option("--form", "slug", help="Only this form's responses (its slug); default every form.")
+@with_appcontext
+def reread_command(slug: str | None) -> None:
+    """Read every stored response that has no flag with today's rules, and flag each disclosure found.
+
+    Run it after the rules in safeguarding_rules/ change. Safe to run again: a flagged response is
+    not read twice.
+    """
+
+    if slug and not _form_exists(slug):
+        raise click.ClickException(f"there is no form '{slug}'")
+
+    def progress(responses):
+        with click.progressbar(responses, label="Reading responses", file=sys.stderr) as bar:
+            yield from bar
+
+    read, flagged = reread_responses(slug, progress)
+    audit.record("safeguarding_reread", detail={"form": slug, "read": read, "flagged": flagged})
+    db.session.commit()
+    click.echo(f"Read {read} response(s) again; {flagged} newly flagged for staff on /staff/safeguarding/.")
+
+
+def _form_exists(slug: str) -> bool:
+    from sqlalchemy import select
+
+    from portal.forms_engine.models import Form
+
+    return db.session.scalar(select(Form.id).where(Form.slug == slug)) is not None
