@@ -18,10 +18,13 @@ def init_app(app: Flask) -> None:
     from portal.safeguarding import flags, models  # noqa: F401  (table and the response listener)
     from portal.safeguarding.api import OPENAPI_PATHS, OPENAPI_SCHEMAS, api_bp
     from portal.safeguarding.cli import safeguarding_cli
+    from portal.safeguarding.flags import setup_step
     from portal.safeguarding.views import bp
+    from portal.setup_steps import register_setup_step
 
     app.register_blueprint(bp)
     app.cli.add_command(safeguarding_cli)
+    register_setup_step(app, "safeguarding", setup_step)
     csrf.exempt(api_bp)  # bearer-token API: no cookies, so no CSRF
     app.register_blueprint(api_bp)
     add_paths(app, OPENAPI_PATHS, OPENAPI_SCHEMAS)

@@ -6,8 +6,7 @@ import click
 from flask.cli import with_appcontext
 
 from portal.extensions import db
-from portal.safeguarding.flags import reread_responses
-from portal.staff import audit
+from portal.safeguarding.flags import reread_and_audit
 
 
 @click.group("safeguarding")
@@ -32,9 +31,7 @@ def reread_command(slug: str | None) -> None:
         with click.progressbar(responses, label="Reading responses", file=sys.stderr) as bar:
             yield from bar
 
-    read, flagged = reread_responses(slug, progress)
-    audit.record("safeguarding_reread", detail={"form": slug, "read": read, "flagged": flagged})
-    db.session.commit()
+    read, flagged = reread_and_audit(slug, progress)
     click.echo(f"Read {read} response(s) again; {flagged} newly flagged for staff on /staff/safeguarding/.")
 
 

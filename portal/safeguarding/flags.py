@@ -134,3 +134,35 @@ def reread_responses(
         )
         flagged += 1
     return read, flagged
+
+
+def reread_and_audit(
+    slug: str | None = None,
+    progress: Callable[[Iterable], Iterable] = lambda items: items,
+    *,
+    audit_when_nothing_read: bool = True,
+) -> tuple[int, int]:
+    """``reread_responses``, recorded in the audit log (it reads families' answers), and committed."""
+    from portal.staff import audit
+
+    read, flagged = reread_responses(slug, progress)
+    if read or audit_when_nothing_read:
+        audit.record("safeguarding_reread", detail={"form": slug, "read": read, "flagged": flagged})
+    db.session.commit()
+    return read, flagged
+
+
+def setup_step() -> str:
+    """``portal setup`` step: after a deploy that changed the rules, read stored responses again."""
+    from pathlib import Path
+
+    import safeguarding_rules
+    from portal.setup_steps import already_applied, fingerprint_files, mark_applied
+
+    fingerprint = fingerprint_files(Path(safeguarding_rules.__file__).parent.glob("*.py"))
+    if already_applied("safeguarding", fingerprint):
+        return "rules unchanged"
+    read, flagged = reread_and_audit(audit_when_nothing_read=False)  # a new database reads nothing
+    mark_applied("safeguarding", fingerprint)
+    db.session.commit()
+    return f"new rules: {read} response(s) read again, {flagged} newly flagged"

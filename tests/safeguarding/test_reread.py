@@ -86,3 +86,22 @@ def test_reread_can_be_limited_to_one_form(client, app, runner):
     ).output.endswith("Read 0 response(s) again; 0 newly flagged for staff on /staff/safeguarding/.\n")
     this = runner.invoke(args=["safeguarding", "reread", "--form", "open-copy"])
     assert "Read 1 response(s) again; 1 newly flagged" in this.output
+
+
+def test_setup_reads_stored_responses_again_only_when_the_rules_changed(client, app, runner):
+    from portal.core.models import SetupRecord
+
+    create_open_consultation(app)
+    worrying = send(client, "my teenager has been missing since yesterday")
+    forget_flags(app)
+    unchanged = runner.invoke(args=["setup"])
+    assert "safeguarding: rules unchanged" in unchanged.output
+    with app.app_context():
+        db.session.get(SetupRecord, "safeguarding").fingerprint = "the rules before this deploy"
+        db.session.commit()
+    changed = runner.invoke(args=["setup"])
+    assert changed.exit_code == 0, changed.output
+    assert "safeguarding: new rules: 1 response(s) read again, 1 newly flagged" in changed.output
+    with app.app_context():
+        assert db.session.scalars(select(SafeguardingFlag.response_reference)).all() == [worrying]
+    assert "safeguarding: rules unchanged" in runner.invoke(args=["setup"]).output
