@@ -23,7 +23,6 @@ def reread_command(slug: str | None) -> None:
     Run it after the rules in safeguarding_rules/ change. Safe to run again: a flagged response is
     not read twice.
     """
-
     if slug and not _form_exists(slug):
         raise click.ClickException(f"there is no form '{slug}'")
 

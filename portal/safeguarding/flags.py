@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from portal.extensions import db
 from portal.safeguarding.models import SafeguardingFlag
@@ -112,7 +112,10 @@ def reread_responses(
     if response_class is None:
         return 0, 0
     waiting = db.session.scalars(
-        select(response_class).where(response_class.safeguarding_flag.is_(False)).order_by(response_class.id)
+        select(response_class)
+        .where(response_class.safeguarding_flag.is_(False))
+        .options(selectinload(response_class.answers))  # one query for every answer, not one each
+        .order_by(response_class.id)
     ).all()
     read = flagged = 0
     for response in progress(waiting):
