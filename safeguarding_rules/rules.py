@@ -388,7 +388,7 @@ RULES: tuple[Rule, ...] = (
         "in danger",
         IMMEDIATE_DANGER,
         rf"\b(?:i am|we are|she is|he is|they are|am|are|{CHILD} (?:is|are)) in danger\b",
-        unless=r"^\w+ in danger of\b",
+        unless=r"\bin danger of\b",
     ),
     rule("I am not safe", IMMEDIATE_DANGER, r"\b(?:i am|we are|she is|he is|they are) (?:not safe|unsafe)\b"),
     rule(
