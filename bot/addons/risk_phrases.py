@@ -4,8 +4,8 @@ Two readers, and a message that either flags is a disclosure:
 - the service's one safeguarding detector (``safeguarding_rules`` at the top of the repository,
   the same code the portal runs on every free-text answer), which normalises text-speak and
   misspellings and reads structure ("he hits me", not "he hits the ball");
-- the patterns below, which add phrasings seen in chat ("ive taken loads of paracetamol",
-  "someone is grooming my daughter online").
+- the patterns below, broader and blunter, for short chat messages that name no one ("hit me",
+  "punched me", "child abuse").
 A pure module (no Rasa import). The patterns are deliberately specific: "kill bill" or "the unit
 is dying" must not match, while "he hits me", "i wanna kil myself" or "self harming" must.
 """
