@@ -244,6 +244,11 @@ RULES: tuple[Rule, ...] = (
         unless=LOST_A_GAME,
     ),
     rule(
+        "beat me up",
+        ABUSE,
+        r"\b(?:beat|beats|beating|beaten|battered|batters) (?:me|us) up\b",
+    ),
+    rule(
         "hit with something",
         ABUSE,
         r"\b(?:hit|hits|hitting|beat|beats|beating|whipped|whips|smacked|smacks|belted) "
