@@ -35,6 +35,11 @@ def read_definition(path: Path) -> tuple[dict, FormDefinition]:
     return json.loads(canonical_json(raw)), definition
 
 
+def form_exists(slug: str) -> bool:
+    """True when a form has this slug."""
+    return db.session.scalar(select(Form.id).where(Form.slug == slug)) is not None
+
+
 def load_definition(data: dict) -> tuple[FormVersion, bool]:
     """Store a checked definition; returns (version, created) and adds nothing when it is unchanged."""
     definition = parse_definition(data, data.get("slug", "definition"))

@@ -5,7 +5,6 @@ import sys
 import click
 from flask.cli import with_appcontext
 
-from portal.extensions import db
 from portal.safeguarding.flags import reread_and_audit
 
 
@@ -23,7 +22,9 @@ def reread_command(slug: str | None) -> None:
     Run it after the rules in safeguarding_rules/ change. Safe to run again: a flagged response is
     not read twice.
     """
-    if slug and not _form_exists(slug):
+    from portal.forms_engine.content import form_exists
+
+    if slug and not form_exists(slug):
         raise click.ClickException(f"there is no form '{slug}'")
 
     def progress(responses):
@@ -32,11 +33,3 @@ def reread_command(slug: str | None) -> None:
 
     read, flagged = reread_and_audit(slug, progress)
     click.echo(f"Read {read} response(s) again; {flagged} newly flagged for staff on /staff/safeguarding/.")
-
-
-def _form_exists(slug: str) -> bool:
-    from sqlalchemy import select
-
-    from portal.forms_engine.models import Form
-
-    return db.session.scalar(select(Form.id).where(Form.slug == slug)) is not None

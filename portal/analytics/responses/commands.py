@@ -20,6 +20,7 @@ from portal.analytics.cli import analytics_cli
 from portal.analytics.responses import exports, facts, reports, summaries
 from portal.analytics.responses.suppression import DEFAULT_THRESHOLD
 from portal.extensions import db
+from portal.forms_engine.content import form_exists
 
 
 def acting_user(email: str | None):
@@ -103,7 +104,7 @@ def report_command(slug, fmt, output, as_email, suppress, threshold, no_charts):
         suppress = fmt != "json" or (user is not None and user.role == "analyst")
     if not suppress and user is not None and user.role == "analyst":
         raise click.ClickException("analysts see summaries with small numbers hidden (leave out --exact)")
-    if not exports.form_exists(slug):
+    if not form_exists(slug):
         raise click.ClickException(f"there is no form '{slug}'")
     level = threshold if suppress else None
     if fmt == "docx":

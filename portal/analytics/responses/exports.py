@@ -13,13 +13,10 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import IO
 
-from sqlalchemy import select
-
 from portal.analytics.responses import export_rows
 from portal.analytics.responses.export_rows import csv_field, neutralised
-from portal.extensions import db
 from portal.forms_engine.content import definition_of, latest_version
-from portal.forms_engine.models import Form, FormVersion
+from portal.forms_engine.models import FormVersion
 from portal.forms_engine.tabular import columns
 
 # Staff roles allowed to export responses row by row, and to include contact details.
@@ -136,8 +133,3 @@ def export_bytes(slug: str, fmt: str, include_contact: bool = False) -> bytes:
     text = io.StringIO()
     export(slug, fmt, text, include_contact)
     return text.getvalue().encode("utf-8")
-
-
-def form_exists(slug: str) -> bool:
-    """True when a form has this slug."""
-    return db.session.scalar(select(Form.id).where(Form.slug == slug)) is not None

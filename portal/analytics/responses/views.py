@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from portal.analytics.responses import bp, exports, reports, summaries
 from portal.analytics.responses.dashboards import dashboard
 from portal.extensions import db
-from portal.forms_engine.content import all_latest_versions, definition_of
+from portal.forms_engine.content import all_latest_versions, definition_of, form_exists
 from portal.forms_engine.definition import localise
 from portal.staff.audit import record
 from portal.staff.auth import role_required
@@ -123,7 +123,7 @@ def report_download(slug: str, fmt: str):
         abort(404)
     exact = _exact() and request.args.get("counts") == "exact"
     threshold = _threshold()
-    if not exports.form_exists(slug):
+    if not form_exists(slug):
         abort(404)
     record(
         "responses.report",
