@@ -79,15 +79,18 @@ def _flag_new_responses(session: Session, flush_context, instances) -> None:
         if not response.safeguarding_flag:
             continue
         assessment, slug = _checked_answers(session, response)
-        session.add(
-            new_flag(
-                assessment,
-                source="form",
-                channel=response.channel,
-                form_slug=slug,
-                response_reference=response.reference,
-            )
-        )
+        session.add(_response_flag(response, assessment, slug, source="form"))
+
+
+def _response_flag(response, assessment: RiskAssessment, form_slug: str, *, source: str) -> SafeguardingFlag:
+    """A flag that points staff at a stored response by its form and reference."""
+    return new_flag(
+        assessment,
+        source=source,
+        channel=response.channel,
+        form_slug=form_slug,
+        response_reference=response.reference,
+    )
 
 
 def _response_class():
@@ -111,32 +114,29 @@ def reread_responses(
     response_class = _response_class()
     if response_class is None:
         return 0, 0
-    waiting = db.session.scalars(
+    query = (
         select(response_class)
         .where(response_class.safeguarding_flag.is_(False))
         .options(selectinload(response_class.answers))  # one query for every answer, not one each
         .order_by(response_class.id)
-    ).all()
-    read = flagged = 0
+    )
+    if slug:
+        from portal.forms_engine.models import Form, FormVersion
+
+        query = (
+            query.join(FormVersion, FormVersion.id == response_class.form_version_id)
+            .join(Form, Form.id == FormVersion.form_id)
+            .where(Form.slug == slug)
+        )
+    waiting = db.session.scalars(query).all()
+    flagged = 0
     for response in progress(waiting):
         assessment, form_slug = _checked_answers(db.session, response)
-        if slug and form_slug != slug:
-            continue
-        read += 1
-        if not assessment.flagged:
-            continue
-        response.safeguarding_flag = True
-        db.session.add(
-            new_flag(
-                assessment,
-                source="reread",
-                channel=response.channel,
-                form_slug=form_slug,
-                response_reference=response.reference,
-            )
-        )
-        flagged += 1
-    return read, flagged
+        if assessment.flagged:
+            response.safeguarding_flag = True
+            db.session.add(_response_flag(response, assessment, form_slug, source="reread"))
+            flagged += 1
+    return len(waiting), flagged
 
 
 def reread_and_audit(
