@@ -239,7 +239,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "gets beaten",
         ABUSE,
-        rf"\b(?:gets|get|getting|being|been) (?:bullied and )?(?:beaten|battered|beat up|beaten up|abused)"
+        rf"\b(?:gets|get|getting|being|been) (?:bullied and )?(?:beaten|battered|beat up|abused)"
         rf"(?: (?:at home|by {PERSON}))?\b",
         unless=LOST_A_GAME,
     ),
@@ -302,7 +302,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule("rape", SEXUAL_ABUSE, r"\b(?:rape|raped|raping|rapist|molest\w*|groped|groping)\b"),
     rule("sexual abuse", SEXUAL_ABUSE, r"\bsexual(?:ly)? (?:abuse|abused|abusing|assault|assaulted)\b"),
-    rule("groomed", SEXUAL_ABUSE, rf"\b(?:groomed|grooming (?:me|her|him|{VICTIM}))\b"),
+    rule("groomed", SEXUAL_ABUSE, rf"\b(?:groomed|grooming {VICTIM})\b"),
     rule(
         "nudes",
         SEXUAL_ABUSE,
@@ -450,7 +450,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "nobody looks after me",
         NEGLECT,
-        rf"\bnobody (?:looks after|feeds|cares for|takes care of) (?:me|us|{VICTIM})\b",
+        rf"\bnobody (?:looks after|feeds|cares for|takes care of) {VICTIM}\b",
     ),
     rule(
         "parents drunk",
