@@ -50,6 +50,13 @@ def answer(client, url: str, data: dict, expect: int = 303):
     return response.headers["Location"] if expect == 303 else response
 
 
+def submit(client, check_url: str):
+    """Press "Send" on the check-your-answers page, with its submission token; returns the response."""
+    page = client.get(check_url).get_data(as_text=True)
+    token = re.search(r'name="submission_token" value="([^"]+)"', page).group(1)
+    return client.post(check_url, data={"submission_token": token})
+
+
 def error_summary(html: str) -> list[tuple[str, str]]:
     """(href, message) pairs from the error summary."""
     block = re.search(r'govuk-error-summary__list">(.*?)</ul>', html, re.S)

@@ -8,7 +8,7 @@ from portal.extensions import db
 from portal.forms_engine.models import Response
 from portal.safeguarding.models import SafeguardingFlag
 from portal.staff.models import AuditEvent
-from tests.consultations.factories import answer, create_open_consultation, start
+from tests.consultations.factories import answer, create_open_consultation, start, submit
 from tests.staff.factories import sign_in_as
 
 
@@ -27,9 +27,7 @@ def send(client, comment: str) -> str:
         url = answer(client, url, data)
     while not url.endswith("/check-your-answers"):
         url = answer(client, url, {})
-    page = client.get(url).get_data(as_text=True)
-    token = re.search(r'name="submission_token" value="([^"]+)"', page).group(1)
-    done = client.post(url, data={"submission_token": token})
+    done = submit(client, url)
     assert done.status_code == 303
     return re.search(
         r"<strong>([A-Z0-9-]+)</strong>", client.get(done.headers["Location"]).get_data(as_text=True)
